@@ -1,0 +1,1 @@
+EXTRA_DIST += debian/control debian/rules debian/changelog debian/copyright debian/source/format

@@ -1,0 +1,188 @@
+/*
+ * Copyright (c) 2026 The ovs-pod authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at:
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/* Open_vSwitch database access for ovs-pod's tools: see vswitch-db.h.
+ *
+ * This uses OVS's IDL exactly as ovs-vsctl does, so it accepts the same
+ * remotes (unix:, tcp:, ssl: with the usual key, certificate and CA
+ * options) and its transactions are the same OVSDB operations. */
+
+#include <config.h>
+#include "vswitch-db.h"
+
+#include "dirs.h"
+#include "openvswitch/poll-loop.h"
+#include "ovsdb-idl.h"
+#include "timeval.h"
+#include "util.h"
+#include "vswitch-idl.h"
+
+struct vsdb {
+    struct ovsdb_idl *idl;
+    char *remote;
+    int timeout_s;
+    long long int deadline;     /* time_msec() when we give up. */
+};
+
+/* Returns the database remote OVS tools use by default, as a malloc()'d
+ * string: "unix:<rundir>/db.sock". */
+char *
+vsdb_default_remote(void)
+{
+    return xasprintf("unix:%s/db.sock", ovs_rundir());
+}
+
+/* Connects to the Open_vSwitch database at 'remote' and reads it, waiting
+ * at most 'timeout_s' seconds; later steps on the returned connection
+ * share that deadline.  Returns NULL and stores the connection in '*dbp'
+ * on success, otherwise returns a malloc()'d error message. */
+char *
+vsdb_open(const char *remote, int timeout_s, struct vsdb **dbp)
+{
+    struct vsdb *db = xzalloc(sizeof *db);
+    db->remote = xstrdup(remote);
+    db->timeout_s = timeout_s;
+    db->deadline = time_msec() + timeout_s * 1000LL;
+    db->idl = ovsdb_idl_create(remote, &ovsrec_idl_class, true, true);
+    *dbp = NULL;
+
+    for (;;) {
+        ovsdb_idl_run(db->idl);
+        if (ovsdb_idl_has_ever_connected(db->idl)) {
+            break;
+        }
+        if (time_msec() >= db->deadline) {
+            int error = ovsdb_idl_get_last_error(db->idl);
+            char *msg = xasprintf("cannot reach the OVS database at %s "
+                                  "within %d s (%s): is ovsdb-server "
+                                  "running? (see --db and --timeout)",
+                                  remote, timeout_s,
+                                  error ? ovs_retval_to_string(error)
+                                        : "no answer");
+            vsdb_close(db);
+            return msg;
+        }
+        ovsdb_idl_wait(db->idl);
+        poll_timer_wait_until(db->deadline);
+        poll_block();
+    }
+
+    if (!ovsrec_open_vswitch_first(db->idl)) {
+        char *msg = xasprintf("the database at %s has no Open_vSwitch "
+                              "record: initialize it with 'ovs-vsctl init'",
+                              remote);
+        vsdb_close(db);
+        return msg;
+    }
+    *dbp = db;
+    return NULL;
+}
+
+/* Closes 'db'. */
+void
+vsdb_close(struct vsdb *db)
+{
+    if (db) {
+        ovsdb_idl_destroy(db->idl);
+        free(db->remote);
+        free(db);
+    }
+}
+
+/* Returns 'db''s IDL, to create transactions on. */
+struct ovsdb_idl *
+vsdb_idl(const struct vsdb *db)
+{
+    return db->idl;
+}
+
+/* Returns the Open_vSwitch record. */
+const struct ovsrec_open_vswitch *
+vsdb_root(const struct vsdb *db)
+{
+    return ovsrec_open_vswitch_first(db->idl);
+}
+
+/* Commits 'txn' and waits for the server's answer.  Does not destroy
+ * 'txn'.  Returns NULL on success.  If the database changed under us, sets
+ * '*try_again' (the caller should rebuild the transaction from the new
+ * contents) and returns NULL.  Otherwise returns a malloc()'d error. */
+char *
+vsdb_commit(struct vsdb *db, struct ovsdb_idl_txn *txn, bool *try_again)
+{
+    *try_again = false;
+    for (;;) {
+        enum ovsdb_idl_txn_status status = ovsdb_idl_txn_commit(txn);
+        switch (status) {
+        case TXN_INCOMPLETE:
+            break;
+
+        case TXN_UNCHANGED:
+        case TXN_SUCCESS:
+            return NULL;
+
+        case TXN_TRY_AGAIN:
+            *try_again = true;
+            return NULL;
+
+        case TXN_UNCOMMITTED:
+        case TXN_ABORTED:
+        case TXN_NOT_LOCKED:
+        case TXN_ERROR:
+        default: {
+            const char *error = ovsdb_idl_txn_get_error(txn);
+            return xasprintf("transaction on %s failed: %s", db->remote,
+                             error ? error
+                                   : ovsdb_idl_txn_status_to_string(status));
+        }
+        }
+
+        if (time_msec() >= db->deadline) {
+            ovsdb_idl_txn_abort(txn);
+            return xasprintf("no answer from the OVS database at %s within "
+                             "%d s; nothing was changed", db->remote,
+                             db->timeout_s);
+        }
+        ovsdb_idl_run(db->idl);
+        ovsdb_idl_wait(db->idl);
+        ovsdb_idl_txn_wait(txn);
+        poll_timer_wait_until(db->deadline);
+        poll_block();
+    }
+}
+
+/* Waits until ovs-vswitchd reports (in cur_cfg) that it has applied the
+ * configuration numbered 'next_cfg'.  Returns NULL on success, otherwise a
+ * malloc()'d error message. */
+char *
+vsdb_wait_applied(struct vsdb *db, int64_t next_cfg)
+{
+    for (;;) {
+        ovsdb_idl_run(db->idl);
+        const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
+        if (ovs && ovs->cur_cfg >= next_cfg) {
+            return NULL;
+        }
+        if (time_msec() >= db->deadline) {
+            return xasprintf("ovs-vswitchd did not apply the change within "
+                             "%d s: is it running?  If DPDK failed to "
+                             "initialize, its log says why", db->timeout_s);
+        }
+        ovsdb_idl_wait(db->idl);
+        poll_timer_wait_until(db->deadline);
+        poll_block();
+    }
+}

@@ -1,0 +1,48 @@
+/*
+ * Copyright (c) 2026 The ovs-pod authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at:
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+#ifndef VSWITCH_DB_H
+#define VSWITCH_DB_H 1
+
+/* A short-lived connection to the Open_vSwitch database, for command-line
+ * tools: connect (with a deadline), read, commit one transaction, and wait
+ * until ovs-vswitchd has applied it.  Every step gives up at the deadline
+ * with an error that says what to check, instead of hanging. */
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "openvswitch/compiler.h"
+
+struct ovsdb_idl;
+struct ovsdb_idl_txn;
+struct ovsrec_open_vswitch;
+
+struct vsdb;
+
+char *vsdb_default_remote(void);
+char *vsdb_open(const char *remote, int timeout_s, struct vsdb **)
+    OVS_WARN_UNUSED_RESULT;
+void vsdb_close(struct vsdb *);
+
+struct ovsdb_idl *vsdb_idl(const struct vsdb *);
+const struct ovsrec_open_vswitch *vsdb_root(const struct vsdb *);
+
+char *vsdb_commit(struct vsdb *, struct ovsdb_idl_txn *, bool *try_again)
+    OVS_WARN_UNUSED_RESULT;
+char *vsdb_wait_applied(struct vsdb *, int64_t next_cfg)
+    OVS_WARN_UNUSED_RESULT;
+
+#endif /* vswitch-db.h */

@@ -1,0 +1,1 @@
+EXTRA_DIST += rhel/ovs-pod.spec.in

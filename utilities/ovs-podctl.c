@@ -1,0 +1,664 @@
+/*
+ * Copyright (c) 2026 The ovs-pod authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at:
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/* ovs-podctl: configures a Kubernetes node's OVS-DPDK.
+ *
+ * A thin front end over lib/: it parses options, discovers the topology,
+ * plans, and prints or applies the plan.  All rules live in the library. */
+
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "command-line.h"
+#include "cpuset.h"
+#include "daemon.h"
+#include "dirs.h"
+#include "fatal-signal.h"
+#include "kubelet.h"
+#include "node-setup.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
+#include "openvswitch/vlog.h"
+#include "plan-print.h"
+#include "plan.h"
+#include "smap.h"
+#include "stream-ssl.h"
+#include "stream.h"
+#include "svec.h"
+#include "topology.h"
+#include "uplink.h"
+#include "util.h"
+#include "vswitch-db.h"
+#include "vswitch-idl.h"
+
+VLOG_DEFINE_THIS_MODULE(ovs_podctl);
+
+/* Command-line settings. */
+static char *db_remote;                 /* --db. */
+static int timeout_s = 30;              /* --timeout. */
+static bool json_format;                /* --format=json. */
+static const char *sysfs_root = "/sys";
+static const char *procfs_root = "/proc";
+static long int vswitchd_pid = -1;      /* --vswitchd-pid, -1: pidfile. */
+static const char *reserved_cpus;       /* --reserved-cpus. */
+static const char *kubelet_config;      /* --kubelet-config. */
+static const char *housekeeping_cpus;   /* --housekeeping-cpus. */
+static int nic_cores = -1;              /* --pmd-cores. */
+static int pod_cores = -1;              /* --pod-pmd-cores. */
+static const char *pod_numa;            /* --pod-numa. */
+static struct svec uplink_specs = SVEC_EMPTY_INITIALIZER;
+static int uplink_mtu = 1500;
+static int pod_mtu = 1500;
+static const char *pmd_mask;            /* --pmd-cpu-mask. */
+static const char *lcore_mask;          /* --dpdk-lcore-mask. */
+static bool pin_lcore;                  /* --pin-lcore. */
+static const char *dpdk_init = "true";  /* --dpdk-init. */
+static const char *bridge = NODE_SETUP_DEFAULT_BRIDGE;
+static bool dry_run;
+static bool offline;
+
+OVS_NO_RETURN static void usage(void);
+static void parse_options(int argc, char *argv[]);
+static const struct ovs_cmdl_command *get_all_commands(void);
+
+int
+main(int argc, char *argv[])
+{
+    set_program_name(argv[0]);
+    fatal_ignore_sigpipe();
+    vlog_set_levels(NULL, VLF_CONSOLE, VLL_WARN);
+    vlog_set_levels_from_string_assert("reconnect:emer");
+    parse_options(argc, argv);
+
+    struct ovs_cmdl_context ctx = {
+        .argc = argc - optind,
+        .argv = argv + optind,
+    };
+    ovs_cmdl_run_command(&ctx, get_all_commands());
+    return 0;
+}
+
+static int
+parse_int__(const char *option, const char *arg, int min, int max)
+{
+    int value;
+    if (!str_to_int(arg, 10, &value) || value < min || value > max) {
+        ovs_fatal(0, "--%s=%s: expected a number from %d to %d",
+                  option, arg, min, max);
+    }
+    return value;
+}
+
+static void
+parse_options(int argc, char *argv[])
+{
+    enum {
+        OPT_DB = UCHAR_MAX + 1,
+        OPT_TIMEOUT,
+        OPT_FORMAT,
+        OPT_SYSFS_ROOT,
+        OPT_PROCFS_ROOT,
+        OPT_VSWITCHD_PID,
+        OPT_RESERVED_CPUS,
+        OPT_KUBELET_CONFIG,
+        OPT_HOUSEKEEPING_CPUS,
+        OPT_PMD_CORES,
+        OPT_POD_PMD_CORES,
+        OPT_POD_NUMA,
+        OPT_UPLINK,
+        OPT_UPLINK_MTU,
+        OPT_POD_MTU,
+        OPT_PMD_CPU_MASK,
+        OPT_DPDK_LCORE_MASK,
+        OPT_PIN_LCORE,
+        OPT_DPDK_INIT,
+        OPT_BRIDGE,
+        OPT_DRY_RUN,
+        OPT_OFFLINE,
+        OPT_BOOTSTRAP_CA_CERT,
+        VLOG_OPTION_ENUMS,
+        SSL_OPTION_ENUMS,
+    };
+    static const struct option long_options[] = {
+        {"db", required_argument, NULL, OPT_DB},
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"sysfs-root", required_argument, NULL, OPT_SYSFS_ROOT},
+        {"procfs-root", required_argument, NULL, OPT_PROCFS_ROOT},
+        {"vswitchd-pid", required_argument, NULL, OPT_VSWITCHD_PID},
+        {"reserved-cpus", required_argument, NULL, OPT_RESERVED_CPUS},
+        {"kubelet-config", required_argument, NULL, OPT_KUBELET_CONFIG},
+        {"housekeeping-cpus", required_argument, NULL,
+         OPT_HOUSEKEEPING_CPUS},
+        {"pmd-cores", required_argument, NULL, OPT_PMD_CORES},
+        {"pod-pmd-cores", required_argument, NULL, OPT_POD_PMD_CORES},
+        {"pod-numa", required_argument, NULL, OPT_POD_NUMA},
+        {"uplink", required_argument, NULL, OPT_UPLINK},
+        {"uplink-mtu", required_argument, NULL, OPT_UPLINK_MTU},
+        {"pod-mtu", required_argument, NULL, OPT_POD_MTU},
+        {"pmd-cpu-mask", required_argument, NULL, OPT_PMD_CPU_MASK},
+        {"dpdk-lcore-mask", required_argument, NULL, OPT_DPDK_LCORE_MASK},
+        {"pin-lcore", no_argument, NULL, OPT_PIN_LCORE},
+        {"dpdk-init", required_argument, NULL, OPT_DPDK_INIT},
+        {"bridge", required_argument, NULL, OPT_BRIDGE},
+        {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+        {"offline", no_argument, NULL, OPT_OFFLINE},
+        {"bootstrap-ca-cert", required_argument, NULL,
+         OPT_BOOTSTRAP_CA_CERT},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        VLOG_LONG_OPTIONS,
+        STREAM_SSL_LONG_OPTIONS,
+        {NULL, 0, NULL, 0},
+    };
+    char *short_options = ovs_cmdl_long_options_to_short_options(long_options);
+
+    for (;;) {
+        int c = getopt_long(argc, argv, short_options, long_options, NULL);
+        if (c == -1) {
+            break;
+        }
+
+        switch (c) {
+        case OPT_DB:
+            free(db_remote);
+            db_remote = xstrdup(optarg);
+            break;
+
+        case OPT_TIMEOUT:
+            timeout_s = parse_int__("timeout", optarg, 1, 3600);
+            break;
+
+        case OPT_FORMAT:
+            if (!strcmp(optarg, "json")) {
+                json_format = true;
+            } else if (!strcmp(optarg, "table")) {
+                json_format = false;
+            } else {
+                ovs_fatal(0, "--format=%s: expected \"table\" or \"json\"",
+                          optarg);
+            }
+            break;
+
+        case OPT_SYSFS_ROOT:
+            sysfs_root = optarg;
+            break;
+
+        case OPT_PROCFS_ROOT:
+            procfs_root = optarg;
+            break;
+
+        case OPT_VSWITCHD_PID:
+            vswitchd_pid = parse_int__("vswitchd-pid", optarg, 0, INT_MAX);
+            break;
+
+        case OPT_RESERVED_CPUS:
+            reserved_cpus = optarg;
+            break;
+
+        case OPT_KUBELET_CONFIG:
+            kubelet_config = optarg;
+            break;
+
+        case OPT_HOUSEKEEPING_CPUS:
+            housekeeping_cpus = optarg;
+            break;
+
+        case OPT_PMD_CORES:
+            nic_cores = parse_int__("pmd-cores", optarg, 1, 256);
+            break;
+
+        case OPT_POD_PMD_CORES:
+            pod_cores = parse_int__("pod-pmd-cores", optarg, 0, 256);
+            break;
+
+        case OPT_POD_NUMA:
+            pod_numa = optarg;
+            break;
+
+        case OPT_UPLINK:
+            svec_add(&uplink_specs, optarg);
+            break;
+
+        case OPT_UPLINK_MTU:
+            uplink_mtu = parse_int__("uplink-mtu", optarg, 68, 9702);
+            break;
+
+        case OPT_POD_MTU:
+            pod_mtu = parse_int__("pod-mtu", optarg, 68, 9702);
+            break;
+
+        case OPT_PMD_CPU_MASK:
+            pmd_mask = optarg;
+            break;
+
+        case OPT_DPDK_LCORE_MASK:
+            lcore_mask = optarg;
+            break;
+
+        case OPT_PIN_LCORE:
+            pin_lcore = true;
+            break;
+
+        case OPT_DPDK_INIT:
+            if (strcmp(optarg, "true") && strcmp(optarg, "try")) {
+                ovs_fatal(0, "--dpdk-init=%s: expected \"true\" or \"try\"",
+                          optarg);
+            }
+            dpdk_init = optarg;
+            break;
+
+        case OPT_BRIDGE:
+            if (!uplink_name_is_valid(optarg)) {
+                ovs_fatal(0, "--bridge=%s: use 1 to 15 letters, digits, "
+                          "'-', '_' or '.'", optarg);
+            }
+            bridge = optarg;
+            break;
+
+        case OPT_DRY_RUN:
+            dry_run = true;
+            break;
+
+        case OPT_OFFLINE:
+            offline = true;
+            break;
+
+        case OPT_BOOTSTRAP_CA_CERT:
+            stream_ssl_set_ca_cert_file(optarg, true);
+            break;
+
+        case 'h':
+            usage();
+
+        case 'V':
+            printf("%s (ovs-pod) %s, built with Open vSwitch %s\n",
+                   program_name, PACKAGE_VERSION, OVS_PACKAGE_VERSION);
+            exit(EXIT_SUCCESS);
+
+        VLOG_OPTION_HANDLERS
+        STREAM_SSL_OPTION_HANDLERS
+
+        case '?':
+            exit(EXIT_FAILURE);
+
+        default:
+            abort();
+        }
+    }
+    free(short_options);
+
+    if (reserved_cpus && kubelet_config) {
+        ovs_fatal(0, "conflicting options: --reserved-cpus and "
+                  "--kubelet-config both give kubelet's reserved CPUs");
+    }
+    if (pin_lcore && lcore_mask) {
+        ovs_fatal(0, "conflicting options: --pin-lcore and "
+                  "--dpdk-lcore-mask both choose the lcore");
+    }
+    if (!db_remote) {
+        db_remote = vsdb_default_remote();
+    }
+}
+
+static void
+usage(void)
+{
+    printf("\
+%s: configure OVS-DPDK on a Kubernetes node\n\
+usage: %s [OPTIONS] COMMAND\n\
+\n\
+Commands:\n\
+  plan      compute and explain the node's OVS-DPDK settings\n\
+  init      apply them: other_config, the pod bridge and the uplinks\n\
+  help      show this help\n\
+\n\
+Database:\n\
+  --db=REMOTE            OVSDB remote (default: unix:%s/db.sock)\n\
+  --timeout=SECS         give up after SECS seconds (default: 30)\n\
+  --offline              plan without reading the database (plan only)\n\
+\n\
+Topology:\n\
+  --sysfs-root=DIR       read sysfs from DIR (default: /sys)\n\
+  --procfs-root=DIR      read procfs from DIR (default: /proc)\n\
+  --vswitchd-pid=PID     ovs-vswitchd's pid, for its CPU affinity\n\
+                         (default: from its pidfile; 0: ignore)\n\
+  --reserved-cpus=LIST   kubelet's reservedSystemCPUs, e.g. 0-3,24-27\n\
+  --kubelet-config=FILE  read reservedSystemCPUs from kubelet's config\n\
+  --housekeeping-cpus=LIST  CPUs kept for the OS and kubelet\n\
+                         (default: the core of the lowest CPU)\n\
+\n\
+Plan:\n\
+  --uplink=[NAME=]DEVARGS  a DPDK uplink: PCI address or vdev (repeatable)\n\
+  --uplink-mtu=MTU       uplink MTU (default: 1500)\n\
+  --pod-mtu=MTU          pod port MTU (default: 1500)\n\
+  --pod-numa=LIST|none   NUMA nodes that may host pods (default: all)\n\
+  --pmd-cores=N          PMD cores per NUMA node with uplinks (default: 2)\n\
+  --pod-pmd-cores=N      PMD cores per NUMA node with only pods (default: 1)\n\
+  --pmd-cpu-mask=MASK    use this PMD mask instead of planning one\n\
+  --dpdk-lcore-mask=MASK set dpdk-lcore-mask (default: leave unset)\n\
+  --pin-lcore            pin the EAL lcore to a housekeeping CPU\n\
+  --dpdk-init=true|try   value of other_config:dpdk-init (default: true)\n\
+\n\
+Init:\n\
+  --bridge=NAME          pod bridge (default: %s)\n\
+  --dry-run              show what init would change, change nothing\n\
+\n\
+Output:\n\
+  --format=table|json    output format of plan (default: table)\n\
+\n\
+Other options:\n\
+  -h, --help             show this help\n\
+  -V, --version          show the version\n",
+           program_name, program_name, ovs_rundir(),
+           NODE_SETUP_DEFAULT_BRIDGE);
+    stream_usage("--db", true, true, true);
+    vlog_usage();
+    exit(EXIT_SUCCESS);
+}
+
+/* Everything that planning needs, gathered from options and the node. */
+struct plan_ctx {
+    struct topology topo;
+    struct uplink *uplinks;
+    size_t n_uplinks;
+    struct plan_input in;
+    struct plan plan;
+    struct vsdb *db;
+    struct smap other_config;
+};
+
+static void
+read_cpus_option__(const char *option, const char *arg,
+                   const struct topology *topo, struct cpuset *cpus)
+{
+    char *error = cpuset_parse_list(arg, cpus);
+    if (error) {
+        ovs_fatal(0, "--%s: %s", option, error);
+    }
+    if (!cpuset_is_subset(cpus, &topo->online)) {
+        struct cpuset off = *cpus;
+        cpuset_subtract(&off, &topo->online);
+        char *offline_list = cpuset_to_list(&off);
+        char *online_list = cpuset_to_list(&topo->online);
+        ovs_fatal(0, "--%s=%s: CPUs %s are not online (online CPUs: %s)",
+                  option, arg, offline_list, online_list);
+    }
+}
+
+/* ovs-vswitchd's pid from its pidfile, or 0 if it is not running. */
+static pid_t
+find_vswitchd_pid__(void)
+{
+    char *pidfile = xasprintf("%s/ovs-vswitchd.pid", ovs_rundir());
+    pid_t pid = access(pidfile, F_OK) ? 0 : read_pidfile(pidfile);
+    free(pidfile);
+    return pid > 0 ? pid : 0;
+}
+
+/* Gathers the inputs and computes the plan into 'ctx'.  Exits with an
+ * error message on bad input, before anything is changed. */
+static void
+plan_ctx_build(struct plan_ctx *ctx, bool use_db)
+{
+    memset(ctx, 0, sizeof *ctx);
+    smap_init(&ctx->other_config);
+
+    pid_t pid = vswitchd_pid >= 0 ? vswitchd_pid : find_vswitchd_pid__();
+    char *error = topo_discover(sysfs_root, procfs_root, pid, &ctx->topo);
+    if (error && vswitchd_pid < 0 && pid) {
+        /* The pidfile's process is not in this procfs: plan without its
+         * affinity. */
+        free(error);
+        topo_destroy(&ctx->topo);
+        error = topo_discover(sysfs_root, procfs_root, 0, &ctx->topo);
+    }
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+
+    struct plan_input *in = &ctx->in;
+    plan_input_init(in, &ctx->topo);
+
+    ctx->n_uplinks = uplink_specs.n;
+    ctx->uplinks = xcalloc(ctx->n_uplinks, sizeof *ctx->uplinks);
+    for (size_t i = 0; i < uplink_specs.n; i++) {
+        error = uplink_parse(uplink_specs.names[i], &ctx->uplinks[i]);
+        if (!error) {
+            error = uplink_locate(&ctx->uplinks[i], &ctx->topo);
+        }
+        if (error) {
+            ovs_fatal(0, "%s", error);
+        }
+        for (size_t j = 0; j < i; j++) {
+            if (!strcmp(ctx->uplinks[i].name, ctx->uplinks[j].name)) {
+                ovs_fatal(0, "two uplinks are named %s",
+                          ctx->uplinks[i].name);
+            }
+            if (!strcmp(ctx->uplinks[i].devargs, ctx->uplinks[j].devargs)) {
+                ovs_fatal(0, "uplinks %s and %s are the same device",
+                          ctx->uplinks[j].name, ctx->uplinks[i].name);
+            }
+        }
+        if (!strcmp(ctx->uplinks[i].name, bridge)) {
+            ovs_fatal(0, "uplink %s has the name of the bridge",
+                      ctx->uplinks[i].name);
+        }
+    }
+    in->uplinks = ctx->uplinks;
+    in->n_uplinks = ctx->n_uplinks;
+    in->uplink_mtu = uplink_mtu;
+    in->pod_mtu = pod_mtu;
+
+    if (pod_numa) {
+        in->has_pod_numas = true;
+        if (strcmp(pod_numa, "none")) {
+            struct cpuset ids;
+            error = cpuset_parse_list(pod_numa, &ids);
+            if (error) {
+                ovs_fatal(0, "--pod-numa: %s", error);
+            }
+            int id;
+            CPUSET_FOR_EACH (id, &ids) {
+                if (id >= PLAN_MAX_NUMA) {
+                    ovs_fatal(0, "--pod-numa: NUMA node %d: DPDK supports "
+                              "node ids below %d only", id, PLAN_MAX_NUMA);
+                }
+                in->pod_numas |= UINT32_C(1) << id;
+            }
+        }
+    }
+    if (nic_cores >= 0) {
+        in->nic_cores = nic_cores;
+        in->cores_explicit = true;
+    }
+    if (pod_cores >= 0) {
+        in->pod_cores = pod_cores;
+        in->cores_explicit = true;
+    }
+
+    if (reserved_cpus) {
+        read_cpus_option__("reserved-cpus", reserved_cpus, &ctx->topo,
+                           &in->reserved);
+        in->has_reserved = true;
+    } else if (kubelet_config) {
+        bool found;
+        error = kubelet_read_reserved_cpus(kubelet_config, &in->reserved,
+                                           &found);
+        if (error) {
+            ovs_fatal(0, "%s", error);
+        }
+        in->has_reserved = found;
+        if (found && !cpuset_is_subset(&in->reserved, &ctx->topo.online)) {
+            ovs_fatal(0, "%s: reservedSystemCPUs has CPUs that are not "
+                      "online", kubelet_config);
+        }
+    }
+    if (housekeeping_cpus) {
+        read_cpus_option__("housekeeping-cpus", housekeeping_cpus,
+                           &ctx->topo, &in->housekeeping);
+        in->has_housekeeping = !cpuset_is_empty(&in->housekeeping);
+    }
+    in->pmd_mask = pmd_mask;
+    in->lcore_mask = lcore_mask;
+    in->pin_lcore = pin_lcore;
+    in->dpdk_init = dpdk_init;
+
+    if (use_db) {
+        error = vsdb_open(db_remote, timeout_s, &ctx->db);
+        if (error) {
+            ovs_fatal(0, "%s", error);
+        }
+        const struct ovsrec_open_vswitch *ovs = vsdb_root(ctx->db);
+        smap_clone(&ctx->other_config, &ovs->other_config);
+        in->other_config = &ctx->other_config;
+        in->dpdk_initialized = ovs->dpdk_initialized;
+    }
+
+    plan_compute(in, &ctx->plan);
+}
+
+static void
+plan_ctx_destroy(struct plan_ctx *ctx)
+{
+    plan_destroy(&ctx->plan);
+    for (size_t i = 0; i < ctx->n_uplinks; i++) {
+        uplink_destroy(&ctx->uplinks[i]);
+    }
+    free(ctx->uplinks);
+    topo_destroy(&ctx->topo);
+    smap_destroy(&ctx->other_config);
+    vsdb_close(ctx->db);
+}
+
+static void
+print_warnings__(const struct plan *plan)
+{
+    for (size_t i = 0; i < plan->warnings.n; i++) {
+        fprintf(stderr, "%s: warning: %s\n", program_name,
+                plan->warnings.names[i]);
+    }
+}
+
+static void
+cmd_plan(struct ovs_cmdl_context *ctx OVS_UNUSED)
+{
+    struct plan_ctx pc;
+    plan_ctx_build(&pc, !offline);
+
+    if (json_format) {
+        struct json *json = plan_to_json(&pc.plan);
+        char *s = json_to_string(json, JSSF_PRETTY | JSSF_SORT);
+        puts(s);
+        free(s);
+        json_destroy(json);
+    } else {
+        struct ds ds = DS_EMPTY_INITIALIZER;
+        plan_print_table(&pc.plan, &ds);
+        fputs(ds_cstr(&ds), stdout);
+        ds_destroy(&ds);
+    }
+
+    if (pc.plan.error) {
+        ovs_fatal(0, "%s", pc.plan.error);
+    }
+    plan_ctx_destroy(&pc);
+}
+
+static void
+cmd_init(struct ovs_cmdl_context *ctx OVS_UNUSED)
+{
+    if (offline) {
+        ovs_fatal(0, "conflicting options: init cannot run --offline");
+    }
+
+    struct plan_ctx pc;
+    plan_ctx_build(&pc, true);
+    print_warnings__(&pc.plan);
+    if (pc.plan.error) {
+        ovs_fatal(0, "%s", pc.plan.error);
+    }
+
+    struct node_setup setup = {
+        .plan = &pc.plan,
+        .bridge = bridge,
+        .uplinks = pc.uplinks,
+        .n_uplinks = pc.n_uplinks,
+        .uplink_mtu = uplink_mtu,
+    };
+    struct svec changes = SVEC_EMPTY_INITIALIZER;
+    struct svec problems = SVEC_EMPTY_INITIALIZER;
+    char *error;
+    if (dry_run) {
+        error = node_setup_changes(&setup, vsdb_root(pc.db), NULL, &changes);
+    } else {
+        error = node_setup_apply(&setup, pc.db, &changes, &problems);
+    }
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+
+    for (size_t i = 0; i < changes.n; i++) {
+        printf("%s%s\n", dry_run ? "would " : "", changes.names[i]);
+    }
+    if (!changes.n) {
+        printf("no change: the node is already configured\n");
+    } else if (plan_needs_restart(&pc.plan)) {
+        struct ds keys = DS_EMPTY_INITIALIZER;
+        for (int i = 0; i < PLAN_N_KEYS; i++) {
+            if (pc.plan.settings[i].restart) {
+                ds_put_format(&keys, "%s%s", keys.length ? ", " : "",
+                              pc.plan.settings[i].key);
+            }
+        }
+        printf("restart ovs-vswitchd to apply %s (DPDK reads them only "
+               "when it initializes)\n", ds_cstr(&keys));
+        ds_destroy(&keys);
+    }
+
+    for (size_t i = 0; i < problems.n; i++) {
+        fprintf(stderr, "%s: %s\n", program_name, problems.names[i]);
+    }
+    int status = problems.n ? EXIT_FAILURE : EXIT_SUCCESS;
+    svec_destroy(&changes);
+    svec_destroy(&problems);
+    plan_ctx_destroy(&pc);
+    exit(status);
+}
+
+static void
+cmd_help(struct ovs_cmdl_context *ctx OVS_UNUSED)
+{
+    usage();
+}
+
+static const struct ovs_cmdl_command *
+get_all_commands(void)
+{
+    static const struct ovs_cmdl_command commands[] = {
+        { "plan", "", 0, 0, cmd_plan, OVS_RO },
+        { "init", "", 0, 0, cmd_init, OVS_RW },
+        { "help", "", 0, 0, cmd_help, OVS_RO },
+        { NULL, NULL, 0, 0, NULL, OVS_RO },
+    };
+    return commands;
+}
