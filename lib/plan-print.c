@@ -32,7 +32,7 @@ static const char *
 setting_applies__(const struct plan_setting *s)
 {
     return (s->restart ? "restart"
-            : s->at_dpdk_init ? "dpdk-init"
+            : s->at_dpdk_init ? "dpdk-start"
             : "live");
 }
 
@@ -54,7 +54,8 @@ plan_print_table(const struct plan *plan, struct ds *ds)
         const struct plan_setting *s = &plan->settings[i];
         ds_put_format(ds, "%-18s %-16s %-7s %-10s %s\n", s->key,
                       s->value ? s->value : "(unset)", setting_change__(s),
-                      setting_applies__(s), s->reason ? s->reason : "");
+                      setting_applies__(s),
+                      s->reason ? s->reason : "(not planned: see the error)");
     }
 
     ds_put_format(ds, "\n%-5s %-12s %-12s %-8s %-5s %-9s %-9s %-9s %s\n",
@@ -92,9 +93,9 @@ plan_print_table(const struct plan *plan, struct ds *ds)
 
     char *hk = cpuset_to_list(&plan->housekeeping);
     char *kubelet = cpuset_to_list(&plan->kubelet_reserved);
-    ds_put_format(ds, "\nhousekeeping CPUs: %s\n", hk);
+    ds_put_format(ds, "\nhousekeeping CPUs: %s\n", *hk ? hk : "none");
     ds_put_format(ds, "kubelet reservedSystemCPUs must include: %s\n",
-                  kubelet);
+                  *kubelet ? kubelet : "none");
     free(hk);
     free(kubelet);
 

@@ -261,8 +261,17 @@ plan_housekeeping__(const struct plan_input *in, struct plan *plan)
     if (in->has_housekeeping) {
         wanted = in->housekeeping;
     } else {
+        /* The kernel and kubelet favour the lowest CPU, and OVS 3.1 puts
+         * its EAL main lcore on the lowest CPU of its affinity. */
         cpuset_init(&wanted);
         cpuset_add(&wanted, cpuset_first(&topo->online));
+        if (topo->has_vswitchd_cpus && !in->pin_lcore && !in->lcore_mask) {
+            struct cpuset allowed = topo->online;
+            cpuset_intersect(&allowed, &topo->vswitchd_cpus);
+            if (!cpuset_is_empty(&allowed)) {
+                cpuset_add(&wanted, cpuset_first(&allowed));
+            }
+        }
     }
 
     cpuset_init(&plan->housekeeping);
@@ -484,10 +493,14 @@ plan_pmds__(const struct plan_input *in, struct plan *plan)
                              ? " or outside kubelet's reserved CPUs" : "",
                              topo->has_vswitchd_cpus
                              ? " or outside ovs-vswitchd's affinity" : "");
-            } else {
+            } else if (take) {
                 plan_warn__(plan, "NUMA node %d: only %d of the %d PMD "
                             "cores wanted are eligible", pn->id, take,
                             demand);
+            } else {
+                plan_warn__(plan, "NUMA node %d: no core is eligible for "
+                            "PMD threads; its pods will be polled from "
+                            "another node", pn->id);
             }
         }
     }

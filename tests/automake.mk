@@ -1,4 +1,67 @@
-EXTRA_DIST += $(TESTSUITE_AT) $(TESTSUITE) tests/atlocal.in $(srcdir)/package.m4
-TESTSUITE_AT = tests/testsuite.at
+# The test suites: "make check" runs the fast ones (dummy datapath and
+# fixture topologies); "make check-dpdk" runs real DPDK, as root.
+
+noinst_PROGRAMS += tests/test-ovs-pod
+tests_test_ovs_pod_SOURCES = tests/test-ovs-pod.c
+tests_test_ovs_pod_LDADD = $(OVSPOD_LDADD)
+
+TESTSUITE_AT = \
+	tests/testsuite.at \
+	tests/ovs-pod-macros.at \
+	tests/cpuset.at \
+	tests/plan.at \
+	tests/init.at
+SYSTEM_DPDK_TESTSUITE_AT = \
+	tests/system-dpdk-testsuite.at \
+	tests/ovs-pod-macros.at \
+	tests/system-dpdk-macros.at \
+	tests/system-dpdk.at
+
 TESTSUITE = $(srcdir)/tests/testsuite
+SYSTEM_DPDK_TESTSUITE = $(srcdir)/tests/system-dpdk-testsuite
+EXTRA_DIST += $(TESTSUITE_AT) $(SYSTEM_DPDK_TESTSUITE_AT) $(TESTSUITE) \
+	$(SYSTEM_DPDK_TESTSUITE) tests/atlocal.in tests/mkfixture \
+	$(srcdir)/package.m4
 DISTCLEANFILES += tests/atconfig tests/atlocal
+
+# Our programs first, then OVS's, from the OVS build tree.
+AUTOTEST_PATH = utilities:tests:vswitchd:$(OVS_BUILDDIR)/utilities:$(OVS_BUILDDIR)/vswitchd:$(OVS_BUILDDIR)/ovsdb
+
+# OVS's macros (tests/ovs-macros.at, tests/ofproto-macros.at) are
+# included from the OVS source tree, never copied.
+AUTOTEST = $(AUTOM4TE) --language=autotest
+AUTOTEST_INCLUDES = -I '$(srcdir)' -I '$(OVS_SRCDIR)'
+
+$(TESTSUITE): package.m4 $(TESTSUITE_AT)
+	$(AM_V_GEN)$(AUTOTEST) $(AUTOTEST_INCLUDES) -o $@.tmp $@.at
+	$(AM_V_at)mv $@.tmp $@
+
+$(SYSTEM_DPDK_TESTSUITE): package.m4 $(SYSTEM_DPDK_TESTSUITE_AT)
+	$(AM_V_GEN)$(AUTOTEST) $(AUTOTEST_INCLUDES) -o $@.tmp $@.at
+	$(AM_V_at)mv $@.tmp $@
+
+$(srcdir)/package.m4: $(top_srcdir)/configure.ac
+	$(AM_V_GEN):;{ \
+	  echo '# Signature of the current package.' && \
+	  echo 'm4_define([AT_PACKAGE_NAME],      [$(PACKAGE_NAME)])' && \
+	  echo 'm4_define([AT_PACKAGE_TARNAME],   [$(PACKAGE_TARNAME)])' && \
+	  echo 'm4_define([AT_PACKAGE_VERSION],   [$(PACKAGE_VERSION)])' && \
+	  echo 'm4_define([AT_PACKAGE_STRING],    [$(PACKAGE_STRING)])' && \
+	  echo 'm4_define([AT_PACKAGE_BUGREPORT], [$(PACKAGE_BUGREPORT)])'; \
+	} >'$(srcdir)/package.m4'
+
+check-local: tests/atconfig tests/atlocal $(TESTSUITE) all
+	$(SHELL) '$(TESTSUITE)' -C tests AUTOTEST_PATH='$(AUTOTEST_PATH)' \
+		$(TESTSUITEFLAGS)
+
+# Real DPDK: needs root, hugepages and dpdk-testpmd.  Runs in a private
+# network namespace, because a userspace datapath creates a tap named
+# "ovs-netdev" in its namespace.
+check-dpdk: tests/atconfig tests/atlocal $(SYSTEM_DPDK_TESTSUITE) all
+	unshare -n -- $(SHELL) '$(SYSTEM_DPDK_TESTSUITE)' -C tests \
+		AUTOTEST_PATH='$(AUTOTEST_PATH)' $(TESTSUITEFLAGS) -j1
+
+clean-local:
+	test ! -f '$(TESTSUITE)' || $(SHELL) '$(TESTSUITE)' -C tests --clean
+	test ! -f '$(SYSTEM_DPDK_TESTSUITE)' || \
+		$(SHELL) '$(SYSTEM_DPDK_TESTSUITE)' -C tests --clean
