@@ -593,10 +593,10 @@ cmd_init(struct ovs_cmdl_context *ctx OVS_UNUSED)
 
     struct plan_ctx pc;
     plan_ctx_build(&pc, true);
-    print_warnings__(&pc.plan);
     if (pc.plan.error) {
         ovs_fatal(0, "%s", pc.plan.error);
     }
+    print_warnings__(&pc.plan);
 
     struct node_setup setup = {
         .plan = &pc.plan,
