@@ -317,12 +317,28 @@ node_setup_changes(const struct node_setup *setup,
     return NULL;
 }
 
-/* Collects the errors ovs-vswitchd reports for the uplinks. */
+/* Collects the errors ovs-vswitchd reports for the uplinks, and whether
+ * DPDK came up.  With dpdk-init=true, ovs-vswitchd either initializes DPDK
+ * or exits, so we wait for the verdict; with "try" the operator accepted
+ * running without DPDK, so we only report what we see. */
 static void
-collect_problems__(const struct node_setup *setup,
-                   const struct ovsrec_open_vswitch *ovs,
-                   struct svec *problems)
+collect_problems__(const struct node_setup *setup, struct vsdb *db,
+                   struct svec *problems, struct svec *warnings)
 {
+    const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
+    const char *init = smap_get(&ovs->other_config, "dpdk-init");
+    if (init && !strcmp(init, "true")) {
+        if (!vsdb_wait_dpdk_initialized(db)) {
+            svec_add(problems, "ovs-vswitchd did not report DPDK as "
+                     "initialized: its log says why (with dpdk-init=true, "
+                     "it exits when DPDK cannot start)");
+        }
+        ovs = vsdb_root(db);
+    } else if (init && !strcmp(init, "try") && !ovs->dpdk_initialized) {
+        svec_add(warnings, "ovs-vswitchd does not report DPDK as "
+                 "initialized (dpdk-init=try): its log says why");
+    }
+
     for (size_t i = 0; i < setup->n_uplinks; i++) {
         const struct uplink *u = &setup->uplinks[i];
         const struct ovsrec_bridge *br;
@@ -332,23 +348,18 @@ collect_problems__(const struct node_setup *setup,
                                                 port->interfaces[0]->error));
         }
     }
-
-    const char *init = smap_get(&ovs->other_config, "dpdk-init");
-    if (init && (!strcmp(init, "true") || !strcmp(init, "try"))
-        && !ovs->dpdk_initialized) {
-        svec_add(problems, "DPDK is not initialized: ovs-vswitchd's log "
-                 "says why");
-    }
 }
 
 /* Applies 'setup' to 'db' in one transaction, and waits until
  * ovs-vswitchd has applied it.  Appends a line per change to 'changes'
- * (none if nothing needed changing, in which case no transaction is made)
- * and a line per problem that ovs-vswitchd reports afterward to
- * 'problems'.  Returns NULL on success, otherwise a malloc()'d error. */
+ * (none if nothing needed changing, in which case no transaction is made),
+ * a line per problem that ovs-vswitchd reports afterward to 'problems' and
+ * a line per lesser concern to 'warnings'.  Returns NULL on success,
+ * otherwise a malloc()'d error. */
 char *
 node_setup_apply(const struct node_setup *setup, struct vsdb *db,
-                 struct svec *changes, struct svec *problems)
+                 struct svec *changes, struct svec *problems,
+                 struct svec *warnings)
 {
     for (;;) {
         const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
@@ -358,7 +369,7 @@ node_setup_apply(const struct node_setup *setup, struct vsdb *db,
             return error;
         }
         if (!changes->n) {
-            collect_problems__(setup, ovs, problems);
+            collect_problems__(setup, db, problems, warnings);
             return NULL;
         }
 
@@ -385,7 +396,7 @@ node_setup_apply(const struct node_setup *setup, struct vsdb *db,
 
         error = vsdb_wait_applied(db, next_cfg);
         if (!error) {
-            collect_problems__(setup, vsdb_root(db), problems);
+            collect_problems__(setup, db, problems, warnings);
         }
         return error;
     }

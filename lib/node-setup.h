@@ -50,7 +50,8 @@ char *node_setup_changes(const struct node_setup *,
                          struct ovsdb_idl_txn *, struct svec *changes)
     OVS_WARN_UNUSED_RESULT;
 char *node_setup_apply(const struct node_setup *, struct vsdb *,
-                       struct svec *changes, struct svec *problems)
+                       struct svec *changes, struct svec *problems,
+                       struct svec *warnings)
     OVS_WARN_UNUSED_RESULT;
 
 #endif /* node-setup.h */

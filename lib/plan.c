@@ -167,6 +167,16 @@ plan_compute(const struct plan_input *in, struct plan *plan)
         char *reason = xasprintf("%s; %d PMD thread%s on node %d, one rx "
                                  "queue each", pu->reason, n_pmds,
                                  n_pmds == 1 ? "" : "s", pu->numa);
+        if (uplink_needs_equal_queues(pu->uplink)) {
+            /* OVS opens a tx queue per PMD thread, plus one for its main
+             * thread. */
+            pu->n_rxq = n_pmds + 1;
+            char *r = xasprintf("%s, plus one: the driver needs as many rx "
+                                "as tx queues, and OVS opens one more tx "
+                                "queue than PMD threads", reason);
+            free(reason);
+            reason = r;
+        }
         free(pu->reason);
         pu->reason = reason;
     }

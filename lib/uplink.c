@@ -176,6 +176,14 @@ uplink_locate(struct uplink *uplink, const struct topology *topo)
     return error;
 }
 
+/* Returns true if 'uplink''s DPDK driver refuses different numbers of rx
+ * and tx queues.  net_tap does: it pairs each rx queue with a tx queue. */
+bool
+uplink_needs_equal_queues(const struct uplink *uplink)
+{
+    return !uplink->is_pci && !strncmp(uplink->devargs, "net_tap", 7);
+}
+
 /* Frees what 'uplink' owns. */
 void
 uplink_destroy(struct uplink *uplink)

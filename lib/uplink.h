@@ -44,5 +44,6 @@ char *uplink_locate(struct uplink *, const struct topology *)
 void uplink_destroy(struct uplink *);
 
 bool uplink_name_is_valid(const char *name);
+bool uplink_needs_equal_queues(const struct uplink *);
 
 #endif /* uplink.h */

@@ -186,3 +186,24 @@ vsdb_wait_applied(struct vsdb *db, int64_t next_cfg)
         poll_block();
     }
 }
+
+/* Waits until ovs-vswitchd reports DPDK as initialized, until the
+ * deadline.  ovs-vswitchd writes dpdk_initialized with its status updates,
+ * which can come after cur_cfg.  Returns true if DPDK is initialized. */
+bool
+vsdb_wait_dpdk_initialized(struct vsdb *db)
+{
+    for (;;) {
+        ovsdb_idl_run(db->idl);
+        const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
+        if (ovs && ovs->dpdk_initialized) {
+            return true;
+        }
+        if (time_msec() >= db->deadline) {
+            return false;
+        }
+        ovsdb_idl_wait(db->idl);
+        poll_timer_wait_until(db->deadline);
+        poll_block();
+    }
+}

@@ -44,5 +44,6 @@ char *vsdb_commit(struct vsdb *, struct ovsdb_idl_txn *, bool *try_again)
     OVS_WARN_UNUSED_RESULT;
 char *vsdb_wait_applied(struct vsdb *, int64_t next_cfg)
     OVS_WARN_UNUSED_RESULT;
+bool vsdb_wait_dpdk_initialized(struct vsdb *);
 
 #endif /* vswitch-db.h */

@@ -607,11 +607,13 @@ cmd_init(struct ovs_cmdl_context *ctx OVS_UNUSED)
     };
     struct svec changes = SVEC_EMPTY_INITIALIZER;
     struct svec problems = SVEC_EMPTY_INITIALIZER;
+    struct svec warnings = SVEC_EMPTY_INITIALIZER;
     char *error;
     if (dry_run) {
         error = node_setup_changes(&setup, vsdb_root(pc.db), NULL, &changes);
     } else {
-        error = node_setup_apply(&setup, pc.db, &changes, &problems);
+        error = node_setup_apply(&setup, pc.db, &changes, &problems,
+                                 &warnings);
     }
     if (error) {
         ovs_fatal(0, "%s", error);
@@ -635,12 +637,17 @@ cmd_init(struct ovs_cmdl_context *ctx OVS_UNUSED)
         ds_destroy(&keys);
     }
 
+    for (size_t i = 0; i < warnings.n; i++) {
+        fprintf(stderr, "%s: warning: %s\n", program_name,
+                warnings.names[i]);
+    }
     for (size_t i = 0; i < problems.n; i++) {
         fprintf(stderr, "%s: %s\n", program_name, problems.names[i]);
     }
     int status = problems.n ? EXIT_FAILURE : EXIT_SUCCESS;
     svec_destroy(&changes);
     svec_destroy(&problems);
+    svec_destroy(&warnings);
     plan_ctx_destroy(&pc);
     exit(status);
 }
