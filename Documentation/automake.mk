@@ -1,1 +1,3 @@
-EXTRA_DIST += Documentation/planning.rst
+EXTRA_DIST += \
+	Documentation/topics/planning.rst \
+	Documentation/howto/sandbox.rst

@@ -39,13 +39,14 @@ print_cpuset__(const struct cpuset *set)
     free(mask);
 }
 
-/* cpuset-list LIST...: parses and prints each CPU list. */
+/* Parses each argument of 'ctx' with 'parse' and prints the set. */
 static void
-test_cpuset_list(struct ovs_cmdl_context *ctx)
+test_cpuset__(struct ovs_cmdl_context *ctx,
+              char *(*parse)(const char *, struct cpuset *))
 {
     for (int i = 1; i < ctx->argc; i++) {
         struct cpuset set;
-        char *error = cpuset_parse_list(ctx->argv[i], &set);
+        char *error = parse(ctx->argv[i], &set);
         if (error) {
             ovs_fatal(0, "%s", error);
         }
@@ -53,18 +54,18 @@ test_cpuset_list(struct ovs_cmdl_context *ctx)
     }
 }
 
+/* cpuset-list LIST...: parses and prints each CPU list. */
+static void
+test_cpuset_list(struct ovs_cmdl_context *ctx)
+{
+    test_cpuset__(ctx, cpuset_parse_list);
+}
+
 /* cpuset-mask MASK...: parses and prints each CPU mask. */
 static void
 test_cpuset_mask(struct ovs_cmdl_context *ctx)
 {
-    for (int i = 1; i < ctx->argc; i++) {
-        struct cpuset set;
-        char *error = cpuset_parse_mask(ctx->argv[i], &set);
-        if (error) {
-            ovs_fatal(0, "%s", error);
-        }
-        print_cpuset__(&set);
-    }
+    test_cpuset__(ctx, cpuset_parse_mask);
 }
 
 /* mempool MTU...: prints OVS's shared mempool size for each MTU. */
