@@ -371,7 +371,7 @@ Other options:\n\
   -V, --version          show the version\n",
            program_name, program_name, ovs_rundir(),
            NODE_SETUP_DEFAULT_BRIDGE);
-    stream_usage("--db", true, true, true);
+    stream_usage("--db", true, false, true);
     vlog_usage();
     exit(EXIT_SUCCESS);
 }
