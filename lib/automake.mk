@@ -2,9 +2,13 @@
 noinst_LTLIBRARIES += lib/libovspod.la
 lib_libovspod_la_SOURCES = \
 	lib/cpuset.c \
+	lib/flow-table.c \
+	lib/flow-table.h \
 	lib/cpuset.h \
 	lib/kubelet.c \
 	lib/kubelet.h \
+	lib/launch-kit.c \
+	lib/launch-kit.h \
 	lib/mempool-size.c \
 	lib/mempool-size.h \
 	lib/node-setup.c \
@@ -13,6 +17,14 @@ lib_libovspod_la_SOURCES = \
 	lib/plan.h \
 	lib/plan-print.c \
 	lib/plan-print.h \
+	lib/pod.c \
+	lib/pod.h \
+	lib/pod-dir.c \
+	lib/pod-dir.h \
+	lib/pod-flows.c \
+	lib/pod-flows.h \
+	lib/pod-ops.c \
+	lib/pod-ops.h \
 	lib/topology.c \
 	lib/topology.h \
 	lib/uplink.c \

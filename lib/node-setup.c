@@ -39,35 +39,6 @@
 /* external_ids key that marks what ovs-pod created. */
 #define OWNER_KEY "ovs-pod"
 
-static const struct ovsrec_bridge *
-find_bridge__(const struct ovsrec_open_vswitch *ovs, const char *name)
-{
-    for (size_t i = 0; i < ovs->n_bridges; i++) {
-        if (!strcmp(ovs->bridges[i]->name, name)) {
-            return ovs->bridges[i];
-        }
-    }
-    return NULL;
-}
-
-/* Finds port 'name' on any bridge, storing its bridge in '*brp'. */
-static const struct ovsrec_port *
-find_port__(const struct ovsrec_open_vswitch *ovs, const char *name,
-            const struct ovsrec_bridge **brp)
-{
-    for (size_t i = 0; i < ovs->n_bridges; i++) {
-        const struct ovsrec_bridge *br = ovs->bridges[i];
-        for (size_t j = 0; j < br->n_ports; j++) {
-            if (!strcmp(br->ports[j]->name, name)) {
-                *brp = br;
-                return br->ports[j];
-            }
-        }
-    }
-    *brp = NULL;
-    return NULL;
-}
-
 /* Returns the name of the interface, other than 'except', whose
  * dpdk-devargs are 'devargs', or NULL. */
 static const char *
@@ -96,7 +67,7 @@ static char *
 check_conflicts__(const struct node_setup *setup,
                   const struct ovsrec_open_vswitch *ovs)
 {
-    const struct ovsrec_bridge *br = find_bridge__(ovs, setup->bridge);
+    const struct ovsrec_bridge *br = vsdb_find_bridge(ovs, setup->bridge);
     if (br && strcmp(br->datapath_type, "netdev")) {
         return xasprintf("bridge %s exists with datapath_type \"%s\", but "
                          "ovs-pod needs a \"netdev\" (userspace) bridge: "
@@ -107,7 +78,7 @@ check_conflicts__(const struct node_setup *setup,
     for (size_t i = 0; i < setup->n_uplinks; i++) {
         const struct uplink *u = &setup->uplinks[i];
         const struct ovsrec_bridge *port_br;
-        const struct ovsrec_port *port = find_port__(ovs, u->name, &port_br);
+        const struct ovsrec_port *port = vsdb_find_port(ovs, u->name, &port_br);
         if (port && strcmp(port_br->name, setup->bridge)) {
             return xasprintf("uplink %s: a port of that name is on bridge "
                              "%s: delete it or name the uplink differently",
@@ -160,7 +131,7 @@ bridge_changes__(const struct node_setup *setup,
                  const struct ovsrec_open_vswitch *ovs,
                  struct ovsdb_idl_txn *txn, struct svec *changes)
 {
-    const struct ovsrec_bridge *br = find_bridge__(ovs, setup->bridge);
+    const struct ovsrec_bridge *br = vsdb_find_bridge(ovs, setup->bridge);
     if (!br) {
         svec_add_nocopy(changes, xasprintf("create bridge %s "
                                            "(datapath_type=netdev, "
@@ -211,7 +182,7 @@ uplink_changes__(const struct node_setup *setup,
     bool want_mtu = mtu != 1500;
 
     const struct ovsrec_bridge *port_br;
-    const struct ovsrec_port *port = find_port__(ovs, u->name, &port_br);
+    const struct ovsrec_port *port = vsdb_find_port(ovs, u->name, &port_br);
     if (!port) {
         svec_add_nocopy(changes, xasprintf("add port %s to %s (type=dpdk, "
                                            "dpdk-devargs=%s, n_rxq=%s%s)",
@@ -342,7 +313,7 @@ collect_problems__(const struct node_setup *setup, struct vsdb *db,
     for (size_t i = 0; i < setup->n_uplinks; i++) {
         const struct uplink *u = &setup->uplinks[i];
         const struct ovsrec_bridge *br;
-        const struct ovsrec_port *port = find_port__(ovs, u->name, &br);
+        const struct ovsrec_port *port = vsdb_find_port(ovs, u->name, &br);
         if (port && port->n_interfaces && port->interfaces[0]->error) {
             svec_add_nocopy(problems, xasprintf("uplink %s: %s", u->name,
                                                 port->interfaces[0]->error));

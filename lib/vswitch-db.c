@@ -23,6 +23,7 @@
 #include <config.h>
 #include "vswitch-db.h"
 
+#include <string.h>
 #include "dirs.h"
 #include "openvswitch/poll-loop.h"
 #include "ovsdb-idl.h"
@@ -206,4 +207,39 @@ vsdb_wait_dpdk_initialized(struct vsdb *db)
         poll_timer_wait_until(db->deadline);
         poll_block();
     }
+}
+
+/* Returns the bridge named 'name' in 'ovs', or NULL. */
+const struct ovsrec_bridge *
+vsdb_find_bridge(const struct ovsrec_open_vswitch *ovs, const char *name)
+{
+    for (size_t i = 0; i < ovs->n_bridges; i++) {
+        if (!strcmp(ovs->bridges[i]->name, name)) {
+            return ovs->bridges[i];
+        }
+    }
+    return NULL;
+}
+
+/* Returns the port named 'name' on any bridge of 'ovs', or NULL, and
+ * stores its bridge in '*brp' (if nonnull). */
+const struct ovsrec_port *
+vsdb_find_port(const struct ovsrec_open_vswitch *ovs, const char *name,
+               const struct ovsrec_bridge **brp)
+{
+    for (size_t i = 0; i < ovs->n_bridges; i++) {
+        const struct ovsrec_bridge *br = ovs->bridges[i];
+        for (size_t j = 0; j < br->n_ports; j++) {
+            if (!strcmp(br->ports[j]->name, name)) {
+                if (brp) {
+                    *brp = br;
+                }
+                return br->ports[j];
+            }
+        }
+    }
+    if (brp) {
+        *brp = NULL;
+    }
+    return NULL;
 }

@@ -28,7 +28,9 @@
 
 struct ovsdb_idl;
 struct ovsdb_idl_txn;
+struct ovsrec_bridge;
 struct ovsrec_open_vswitch;
+struct ovsrec_port;
 
 struct vsdb;
 
@@ -45,5 +47,11 @@ char *vsdb_commit(struct vsdb *, struct ovsdb_idl_txn *, bool *try_again)
 char *vsdb_wait_applied(struct vsdb *, int64_t next_cfg)
     OVS_WARN_UNUSED_RESULT;
 bool vsdb_wait_dpdk_initialized(struct vsdb *);
+
+const struct ovsrec_bridge *vsdb_find_bridge(
+    const struct ovsrec_open_vswitch *, const char *name);
+const struct ovsrec_port *vsdb_find_port(const struct ovsrec_open_vswitch *,
+                                         const char *name,
+                                         const struct ovsrec_bridge **);
 
 #endif /* vswitch-db.h */

@@ -40,6 +40,10 @@
 #include "openvswitch/vlog.h"
 #include "plan-print.h"
 #include "plan.h"
+#include "pod-dir.h"
+#include "pod-ops.h"
+#include "pod.h"
+#include "packets.h"
 #include "smap.h"
 #include "stream-ssl.h"
 #include "stream.h"
@@ -75,6 +79,18 @@ static const char *dpdk_init = "true";  /* --dpdk-init. */
 static const char *bridge = NODE_SETUP_DEFAULT_BRIDGE;
 static bool dry_run;
 static bool offline;
+
+/* Pod options. */
+static const char *pod_uid;             /* --pod-uid. */
+static const char *container_id;        /* --container-id. */
+static const char *peer;                /* --peer. */
+static int vlan;                        /* --vlan. */
+static const char *mac;                 /* --mac. */
+static int queues = 1;                  /* --queues. */
+static const char *owner;               /* --owner. */
+static const char *socket_base = POD_DEFAULT_BASE_DIR;
+static const char *pod_mount = POD_DEFAULT_MOUNT;
+static const char *port_type;           /* --port-type. */
 
 OVS_NO_RETURN static void usage(void);
 static void parse_options(int argc, char *argv[]);
@@ -135,6 +151,16 @@ parse_options(int argc, char *argv[])
         OPT_DRY_RUN,
         OPT_OFFLINE,
         OPT_BOOTSTRAP_CA_CERT,
+        OPT_POD_UID,
+        OPT_CONTAINER_ID,
+        OPT_PEER,
+        OPT_VLAN,
+        OPT_MAC,
+        OPT_QUEUES,
+        OPT_OWNER,
+        OPT_SOCKET_BASE,
+        OPT_POD_MOUNT,
+        OPT_PORT_TYPE,
         VLOG_OPTION_ENUMS,
         SSL_OPTION_ENUMS,
     };
@@ -164,6 +190,16 @@ parse_options(int argc, char *argv[])
         {"offline", no_argument, NULL, OPT_OFFLINE},
         {"bootstrap-ca-cert", required_argument, NULL,
          OPT_BOOTSTRAP_CA_CERT},
+        {"pod-uid", required_argument, NULL, OPT_POD_UID},
+        {"container-id", required_argument, NULL, OPT_CONTAINER_ID},
+        {"peer", required_argument, NULL, OPT_PEER},
+        {"vlan", required_argument, NULL, OPT_VLAN},
+        {"mac", required_argument, NULL, OPT_MAC},
+        {"queues", required_argument, NULL, OPT_QUEUES},
+        {"owner", required_argument, NULL, OPT_OWNER},
+        {"socket-base", required_argument, NULL, OPT_SOCKET_BASE},
+        {"pod-mount", required_argument, NULL, OPT_POD_MOUNT},
+        {"port-type", required_argument, NULL, OPT_PORT_TYPE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         VLOG_LONG_OPTIONS,
@@ -287,6 +323,46 @@ parse_options(int argc, char *argv[])
             stream_ssl_set_ca_cert_file(optarg, true);
             break;
 
+        case OPT_POD_UID:
+            pod_uid = optarg;
+            break;
+
+        case OPT_CONTAINER_ID:
+            container_id = optarg;
+            break;
+
+        case OPT_PEER:
+            peer = optarg;
+            break;
+
+        case OPT_VLAN:
+            vlan = parse_int__("vlan", optarg, 1, 4094);
+            break;
+
+        case OPT_MAC:
+            mac = optarg;
+            break;
+
+        case OPT_QUEUES:
+            queues = parse_int__("queues", optarg, 1, 64);
+            break;
+
+        case OPT_OWNER:
+            owner = optarg;
+            break;
+
+        case OPT_SOCKET_BASE:
+            socket_base = optarg;
+            break;
+
+        case OPT_POD_MOUNT:
+            pod_mount = optarg;
+            break;
+
+        case OPT_PORT_TYPE:
+            port_type = optarg;
+            break;
+
         case 'h':
             usage();
 
@@ -327,10 +403,17 @@ usage(void)
 %s: configure OVS-DPDK on a Kubernetes node\n\
 usage: %s [OPTIONS] COMMAND\n\
 \n\
-Commands:\n\
+Node commands:\n\
   plan      compute and explain the node's OVS-DPDK settings\n\
   init      apply them: other_config, the pod bridge and the uplinks\n\
-  help      show this help\n\
+\n\
+Pod commands:\n\
+  attach NAMESPACE/NAME IFNAME   attach a pod interface (vhost-user)\n\
+  detach NAMESPACE/NAME [IFNAME] detach it, or all the pod's interfaces\n\
+  list                           list the attachments\n\
+  show NAMESPACE/NAME            show one pod's attachments\n\
+  sync                           rebuild the pods' flows from the database\n\
+  help                           show this help\n\
 \n\
 Database:\n\
   --db=REMOTE            OVSDB remote (default: unix:%s/db.sock)\n\
@@ -363,14 +446,29 @@ Init:\n\
   --bridge=NAME          pod bridge (default: %s)\n\
   --dry-run              show what init would change, change nothing\n\
 \n\
+Attach:\n\
+  --pod-uid=UID          the pod's UID (required)\n\
+  --container-id=ID      the pod's sandbox container ID\n\
+  --peer=PORT            cross-connect with PORT (uplink or pod port)\n\
+  --uplink=PORT --vlan=V     VLAN V of uplink PORT, untagged in the pod\n\
+  --uplink=PORT --mac=MAC [--vlan=V]  MAC on uplink PORT, shared with pods\n\
+  --mac=MAC              the pod interface's MAC (default: derived)\n\
+  --queues=N             queue pairs (default: 1)\n\
+  --owner=UID:GID        owner of the pod's socket directory (default: 0:0)\n\
+  --socket-base=DIR      host directory for pod sockets (default: %s)\n\
+  --pod-mount=DIR        where the pod mounts its directory (default: %s)\n\
+  --port-type=TYPE       interface type (default: dpdkvhostuserclient;\n\
+                         \"dummy\" for tests on OVS's dummy datapath)\n\
+\n\
 Output:\n\
-  --format=table|json    output format of plan (default: table)\n\
+  --format=table|json    output of plan, attach, list, show (default: table)\n\
 \n\
 Other options:\n\
   -h, --help             show this help\n\
   -V, --version          show the version\n",
            program_name, program_name, ovs_rundir(),
-           NODE_SETUP_DEFAULT_BRIDGE);
+           NODE_SETUP_DEFAULT_BRIDGE, POD_DEFAULT_BASE_DIR,
+           POD_DEFAULT_MOUNT);
     stream_usage("--db", true, false, true);
     vlog_usage();
     exit(EXIT_SUCCESS);
@@ -652,6 +750,260 @@ cmd_init(struct ovs_cmdl_context *ctx OVS_UNUSED)
     exit(status);
 }
 
+static struct pod_ops
+pod_ops_from_options(void)
+{
+    struct pod_ops ops = {
+        .db_remote = db_remote,
+        .timeout_s = timeout_s,
+        .bridge = bridge,
+        .port_type = port_type,
+    };
+    return ops;
+}
+
+static void
+cmd_attach(struct ovs_cmdl_context *ctx)
+{
+    char *ns, *name;
+    char *error = pod_parse_ref(ctx->argv[1], &ns, &name);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    if (!pod_uid) {
+        ovs_fatal(0, "attach needs --pod-uid");
+    }
+
+    struct pod_attachment pa;
+    error = pod_attachment_init(&pa, ns, name, pod_uid, ctx->argv[2],
+                                container_id);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+
+    /* The forwarding mode follows from the options given. */
+    if (peer && uplink_specs.n) {
+        ovs_fatal(0, "conflicting options: --peer cross-connects, --uplink "
+                  "shares an uplink; give one");
+    } else if (peer) {
+        if (vlan) {
+            ovs_fatal(0, "conflicting options: --vlan needs --uplink, not "
+                      "--peer");
+        }
+        pa.mode = POD_MODE_CROSS;
+        pa.peer = xstrdup(peer);
+    } else if (uplink_specs.n == 1) {
+        pa.uplink = xstrdup(uplink_specs.names[0]);
+        if (mac) {
+            pa.mode = POD_MODE_SHARED;
+        } else if (vlan) {
+            pa.mode = POD_MODE_VLAN;
+        } else {
+            ovs_fatal(0, "--uplink needs --vlan (a VLAN circuit) or --mac "
+                      "(a shared uplink)");
+        }
+    } else if (uplink_specs.n > 1) {
+        ovs_fatal(0, "attach takes one --uplink");
+    } else {
+        ovs_fatal(0, "attach needs --peer=PORT, or --uplink=PORT with --vlan "
+                  "or --mac");
+    }
+    pa.vlan = vlan;
+    if (mac) {
+        if (!eth_addr_from_string(mac, &pa.mac)
+            || eth_addr_is_multicast(pa.mac) || eth_addr_is_zero(pa.mac)) {
+            ovs_fatal(0, "--mac=%s: expected a unicast MAC address such as "
+                      "02:00:00:00:00:01", mac);
+        }
+    }
+    pa.queues = queues;
+    if (owner) {
+        error = pod_dir_parse_owner(owner, &pa.owner_uid, &pa.owner_gid);
+        if (error) {
+            ovs_fatal(0, "%s", error);
+        }
+    }
+    free(pa.base_dir);
+    pa.base_dir = xstrdup(socket_base);
+    error = pod_dir_check_base(pa.base_dir, true);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    if (pod_mount[0] != '/' || strlen(pod_mount) > POD_BASE_DIR_MAX) {
+        ovs_fatal(0, "--pod-mount=%s: expected an absolute path of at most "
+                  "%d bytes", pod_mount, POD_BASE_DIR_MAX);
+    }
+    free(pa.pod_mount);
+    pa.pod_mount = xstrdup(pod_mount);
+
+    struct pod_ops ops = pod_ops_from_options();
+    bool changed;
+    struct json *kit;
+    error = pod_ops_attach(&ops, &pa, &changed, &kit);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    char *s = json_to_string(kit, JSSF_PRETTY | JSSF_SORT);
+    puts(s);
+    free(s);
+    json_destroy(kit);
+    pod_attachment_destroy(&pa);
+    free(ns);
+    free(name);
+}
+
+static void
+cmd_detach(struct ovs_cmdl_context *ctx)
+{
+    char *ns, *name;
+    char *error = pod_parse_ref(ctx->argv[1], &ns, &name);
+    if (!error && ctx->argc > 2) {
+        error = pod_check_name("interface name", ctx->argv[2],
+                               POD_IFNAME_MAX);
+    }
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+
+    struct pod_ops ops = pod_ops_from_options();
+    struct svec detached = SVEC_EMPTY_INITIALIZER;
+    error = pod_ops_detach(&ops, ns, name, ctx->argc > 2 ? ctx->argv[2] : NULL,
+                           &detached);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    for (size_t i = 0; i < detached.n; i++) {
+        printf("detached %s\n", detached.names[i]);
+    }
+    if (!detached.n) {
+        printf("nothing attached for %s/%s%s%s\n", ns, name,
+               ctx->argc > 2 ? " " : "", ctx->argc > 2 ? ctx->argv[2] : "");
+    }
+    svec_destroy(&detached);
+    free(ns);
+    free(name);
+}
+
+static const char *
+json_field(const struct json *row, const char *key, char buf[32])
+{
+    const struct json *v = shash_find_data(json_object(row), key);
+    if (!v || v->type == JSON_NULL) {
+        return "-";
+    } else if (v->type == JSON_INTEGER) {
+        snprintf(buf, 32, "%lld", v->integer);
+        return buf;
+    } else if (v->type == JSON_STRING) {
+        return json_string(v);
+    }
+    return "?";
+}
+
+static void
+print_attachments(const struct json *rows)
+{
+    if (json_format) {
+        char *s = json_to_string(rows, JSSF_PRETTY | JSSF_SORT);
+        puts(s);
+        free(s);
+        return;
+    }
+
+    printf("%-24s %-6s %-22s %-6s %-12s %-6s %-9s %-9s %-6s %-4s %-4s "
+           "%-13s %-24s %-5s %s\n", "POD", "IFNAME", "PORT", "OFPORT",
+           "VHOST", "QUEUES", "RX", "TX", "DROPS", "PMD", "NUMA", "MODE",
+           "TO", "FLOWS", "SOCKET");
+    for (size_t i = 0; i < json_array(rows)->n; i++) {
+        const struct json *row = json_array(rows)->elems[i];
+        char b[14][32];
+        char to[64], flows[32];
+        const char *mode = json_field(row, "mode", b[0]);
+        if (!strcmp(mode, "cross-connect")) {
+            snprintf(to, sizeof to, "%s", json_field(row, "peer", b[1]));
+        } else if (!strcmp(mode, "vlan")) {
+            snprintf(to, sizeof to, "%s vlan %s",
+                     json_field(row, "uplink", b[1]),
+                     json_field(row, "vlan", b[2]));
+        } else {
+            snprintf(to, sizeof to, "%s %s", json_field(row, "uplink", b[1]),
+                     json_field(row, "mac", b[2]));
+        }
+        snprintf(flows, sizeof flows, "%s/%s", json_field(row, "flows", b[3]),
+                 json_field(row, "flows_intended", b[4]));
+        printf("%-24s %-6s %-22s %-6s %-12s %-6s %-9s %-9s %-6s %-4s %-4s "
+               "%-13s %-24s %-5s %s\n",
+               json_field(row, "pod", b[5]), json_field(row, "ifname", b[6]),
+               json_field(row, "port", b[7]), json_field(row, "ofport", b[8]),
+               json_field(row, "vhost", b[9]),
+               json_field(row, "queues", b[10]),
+               json_field(row, "rx_packets", b[11]),
+               json_field(row, "tx_packets", b[12]),
+               json_field(row, "drops", b[13]),
+               json_field(row, "pmd_core", b[0]),
+               json_field(row, "numa", b[1]),
+               mode, to, flows, json_field(row, "socket", b[2]));
+    }
+}
+
+static void
+cmd_list(struct ovs_cmdl_context *ctx OVS_UNUSED)
+{
+    struct pod_ops ops = pod_ops_from_options();
+    struct json *rows;
+    char *error = pod_ops_list(&ops, NULL, NULL, &rows);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    print_attachments(rows);
+    json_destroy(rows);
+}
+
+static void
+cmd_show(struct ovs_cmdl_context *ctx)
+{
+    char *ns, *name;
+    char *error = pod_parse_ref(ctx->argv[1], &ns, &name);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    struct pod_ops ops = pod_ops_from_options();
+    struct json *rows;
+    error = pod_ops_list(&ops, ns, name, &rows);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    if (!json_array(rows)->n) {
+        ovs_fatal(0, "pod %s/%s has no attachment", ns, name);
+    }
+    print_attachments(rows);
+    json_destroy(rows);
+    free(ns);
+    free(name);
+}
+
+static void
+cmd_sync(struct ovs_cmdl_context *ctx OVS_UNUSED)
+{
+    struct pod_ops ops = pod_ops_from_options();
+    struct svec warnings = SVEC_EMPTY_INITIALIZER;
+    size_t added, removed;
+    char *error = pod_ops_sync(&ops, &added, &removed, &warnings);
+    for (size_t i = 0; i < warnings.n; i++) {
+        fprintf(stderr, "%s: warning: %s\n", program_name,
+                warnings.names[i]);
+    }
+    svec_destroy(&warnings);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    if (added || removed) {
+        printf("%"PRIuSIZE" flows added or replaced, %"PRIuSIZE" removed\n",
+               added, removed);
+    } else {
+        printf("no change: the flows match the attachments\n");
+    }
+}
+
 static void
 cmd_help(struct ovs_cmdl_context *ctx OVS_UNUSED)
 {
@@ -664,6 +1016,11 @@ get_all_commands(void)
     static const struct ovs_cmdl_command commands[] = {
         { "plan", "", 0, 0, cmd_plan, OVS_RO },
         { "init", "", 0, 0, cmd_init, OVS_RW },
+        { "attach", "NAMESPACE/NAME IFNAME", 2, 2, cmd_attach, OVS_RW },
+        { "detach", "NAMESPACE/NAME [IFNAME]", 1, 2, cmd_detach, OVS_RW },
+        { "list", "", 0, 0, cmd_list, OVS_RO },
+        { "show", "NAMESPACE/NAME", 1, 1, cmd_show, OVS_RO },
+        { "sync", "", 0, 0, cmd_sync, OVS_RW },
         { "help", "", 0, 0, cmd_help, OVS_RO },
         { NULL, NULL, 0, 0, NULL, OVS_RO },
     };

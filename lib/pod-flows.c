@@ -1,0 +1,233 @@
+/*
+ * Copyright (c) 2026 The ovs-pod authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at:
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/* Pod forwarding rules: see pod-flows.h.  This is the only place that
+ * knows how an intent becomes flows. */
+
+#include <config.h>
+#include "pod-flows.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "openvswitch/dynamic-string.h"
+#include "packets.h"
+#include "pod.h"
+#include "simap.h"
+#include "util.h"
+
+enum {
+    PRIO_CROSS = 100,
+    PRIO_VLAN = 200,
+    PRIO_FLOOD = 250,
+    PRIO_SHARED = 300,
+};
+
+/* Initializes 'set' as empty. */
+void
+pod_flow_set_init(struct pod_flow_set *set)
+{
+    memset(set, 0, sizeof *set);
+}
+
+/* Frees what 'set' owns. */
+void
+pod_flow_set_destroy(struct pod_flow_set *set)
+{
+    if (set) {
+        for (size_t i = 0; i < set->n; i++) {
+            free(set->flows[i].match);
+            free(set->flows[i].actions);
+        }
+        free(set->flows);
+        pod_flow_set_init(set);
+    }
+}
+
+static void
+add_flow(struct pod_flow_set *set, uint64_t cookie, int priority,
+         char *match, char *actions)
+{
+    if (set->n >= set->allocated) {
+        set->flows = x2nrealloc(set->flows, &set->allocated,
+                                sizeof *set->flows);
+    }
+    struct pod_flow *f = &set->flows[set->n++];
+    f->cookie = cookie;
+    f->priority = priority;
+    f->match = match;
+    f->actions = actions;
+}
+
+/* Returns how many flows of 'set' carry 'cookie'. */
+size_t
+pod_flows_count(const struct pod_flow_set *set, uint64_t cookie)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < set->n; i++) {
+        n += set->flows[i].cookie == cookie;
+    }
+    return n;
+}
+
+/* The match for frames of 'vlan' (0: untagged) on an uplink. */
+static char *
+vlan_match(int vlan)
+{
+    return vlan ? xasprintf("dl_vlan=%d", vlan)
+                : xstrdup("vlan_tci=0x0000/0x1000");
+}
+
+static char *
+push_vlan(int vlan)
+{
+    return vlan ? xasprintf("push_vlan:0x8100,mod_vlan_vid:%d,", vlan)
+                : xstrdup("");
+}
+
+/* An uplink VLAN that pods share, for its flood rule. */
+struct flood_group {
+    const char *uplink;
+    int vlan;
+    struct ds outputs;          /* "output:N," per member. */
+};
+
+static int
+compare_ints(const void *a_, const void *b_)
+{
+    const int *a = a_, *b = b_;
+    return *a < *b ? -1 : *a > *b;
+}
+
+/* Builds the flows for the 'n' attachments in 'pods' into 'set', given
+ * the OpenFlow port numbers of the ports they use, by name, in 'ofports'.
+ * Returns NULL on success, otherwise a malloc()'d error message saying
+ * which port has no OpenFlow number yet; 'set' then has the flows of the
+ * other attachments. */
+char *
+pod_flows_build(const struct pod_attachment *pods, size_t n,
+                const struct simap *ofports, struct pod_flow_set *set)
+{
+    char *error = NULL;
+    struct flood_group *groups = NULL;
+    size_t n_groups = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        const struct pod_attachment *pa = &pods[i];
+        char *port = pod_port_name(pa);
+        const char *other = pa->mode == POD_MODE_CROSS ? pa->peer : pa->uplink;
+        const struct simap_node *p = simap_find(ofports, port);
+        const struct simap_node *o = simap_find(ofports, other);
+        if (!p || !o || p->data <= 0 || o->data <= 0) {
+            if (!error) {
+                error = xasprintf("port %s has no OpenFlow port number",
+                                  !p || p->data <= 0 ? port : other);
+            }
+            free(port);
+            continue;
+        }
+        free(port);
+
+        uint64_t cookie = pod_cookie(pa);
+        int pod = p->data, peer = o->data;
+        switch (pa->mode) {
+        case POD_MODE_CROSS:
+            add_flow(set, cookie, PRIO_CROSS, xasprintf("in_port=%d", pod),
+                     xasprintf("output:%d", peer));
+            add_flow(set, cookie, PRIO_CROSS, xasprintf("in_port=%d", peer),
+                     xasprintf("output:%d", pod));
+            break;
+
+        case POD_MODE_VLAN:
+            add_flow(set, cookie, PRIO_VLAN, xasprintf("in_port=%d", pod),
+                     xasprintf("push_vlan:0x8100,mod_vlan_vid:%d,output:%d",
+                               pa->vlan, peer));
+            add_flow(set, cookie, PRIO_VLAN,
+                     xasprintf("in_port=%d,dl_vlan=%d", peer, pa->vlan),
+                     xasprintf("strip_vlan,output:%d", pod));
+            break;
+
+        case POD_MODE_SHARED: {
+            char *vm = vlan_match(pa->vlan);
+            const char *strip = pa->vlan ? "strip_vlan," : "";
+            char *push = push_vlan(pa->vlan);
+            add_flow(set, cookie, PRIO_SHARED,
+                     xasprintf("in_port=%d,%s,dl_dst="ETH_ADDR_FMT, peer, vm,
+                               ETH_ADDR_ARGS(pa->mac)),
+                     xasprintf("%soutput:%d", strip, pod));
+            add_flow(set, cookie, PRIO_SHARED,
+                     xasprintf("in_port=%d,dl_src="ETH_ADDR_FMT, pod,
+                               ETH_ADDR_ARGS(pa->mac)),
+                     xasprintf("%soutput:%d", push, peer));
+            free(vm);
+            free(push);
+
+            struct flood_group *g = NULL;
+            for (size_t j = 0; j < n_groups; j++) {
+                if (!strcmp(groups[j].uplink, pa->uplink)
+                    && groups[j].vlan == pa->vlan) {
+                    g = &groups[j];
+                }
+            }
+            if (!g) {
+                groups = xrealloc(groups, (n_groups + 1) * sizeof *groups);
+                g = &groups[n_groups++];
+                g->uplink = pa->uplink;
+                g->vlan = pa->vlan;
+                ds_init(&g->outputs);
+            }
+            ds_put_format(&g->outputs, "%d,", pod);
+            break;
+        }
+
+        default:
+            OVS_NOT_REACHED();
+        }
+    }
+
+    /* One flood rule per shared uplink VLAN, members in port order. */
+    for (size_t i = 0; i < n_groups; i++) {
+        struct flood_group *g = &groups[i];
+        int uplink = simap_get(ofports, g->uplink);
+
+        int *members = NULL;
+        size_t n_members = 0;
+        char *save = NULL;
+        for (char *tok = strtok_r(ds_cstr(&g->outputs), ",", &save); tok;
+             tok = strtok_r(NULL, ",", &save)) {
+            members = xrealloc(members, (n_members + 1) * sizeof *members);
+            members[n_members++] = atoi(tok);
+        }
+        qsort(members, n_members, sizeof *members, compare_ints);
+
+        struct ds actions = DS_EMPTY_INITIALIZER;
+        if (g->vlan) {
+            ds_put_cstr(&actions, "strip_vlan,");
+        }
+        for (size_t j = 0; j < n_members; j++) {
+            ds_put_format(&actions, "%soutput:%d", j ? "," : "", members[j]);
+        }
+        char *vm = vlan_match(g->vlan);
+        add_flow(set, pod_group_cookie(g->uplink, g->vlan), PRIO_FLOOD,
+                 xasprintf("in_port=%d,%s,dl_dst=01:00:00:00:00:00/"
+                           "01:00:00:00:00:00", uplink, vm),
+                 ds_steal_cstr(&actions));
+        free(vm);
+        free(members);
+        ds_destroy(&g->outputs);
+    }
+    free(groups);
+    return error;
+}

@@ -1,0 +1,734 @@
+/*
+ * Copyright (c) 2026 The ovs-pod authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at:
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/* Pod operations: see pod-ops.h.
+ *
+ * The database is the record of every attachment's intent (in its port's
+ * external_ids), so flows are always computed for the whole bridge from
+ * it, never patched by hand: attach, detach and sync all end in the same
+ * reconciliation. */
+
+#include <config.h>
+#include "pod-ops.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "daemon.h"
+#include "dirs.h"
+#include "flow-table.h"
+#include "jsonrpc.h"
+#include "launch-kit.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
+#include "ovsdb-idl.h"
+#include "packets.h"
+#include "pod-dir.h"
+#include "pod-flows.h"
+#include "pod.h"
+#include "simap.h"
+#include "smap.h"
+#include "sset.h"
+#include "svec.h"
+#include "unixctl.h"
+#include "util.h"
+#include "vswitch-db.h"
+#include "vswitch-idl.h"
+
+/* The attachments on the pod bridge, and its ports' OpenFlow numbers. */
+struct snapshot {
+    struct pod_attachment *pods;
+    const struct ovsrec_port **ports;   /* Parallel to 'pods'. */
+    size_t n;
+    struct simap ofports;               /* Port name to OpenFlow number. */
+};
+
+static void
+snapshot_read(const struct ovsrec_bridge *br, struct snapshot *snap,
+              struct svec *warnings)
+{
+    memset(snap, 0, sizeof *snap);
+    simap_init(&snap->ofports);
+    snap->pods = xcalloc(br->n_ports, sizeof *snap->pods);
+    snap->ports = xcalloc(br->n_ports, sizeof *snap->ports);
+
+    for (size_t i = 0; i < br->n_ports; i++) {
+        const struct ovsrec_port *port = br->ports[i];
+        if (port->n_interfaces == 1 && port->interfaces[0]->n_ofport) {
+            simap_put(&snap->ofports, port->name,
+                      *port->interfaces[0]->ofport);
+        }
+        if (!pod_is_ours(&port->external_ids)) {
+            continue;
+        }
+        char *error = pod_from_external_ids(&port->external_ids,
+                                            &snap->pods[snap->n]);
+        if (error) {
+            if (warnings) {
+                svec_add_nocopy(warnings, xasprintf("port %s: %s",
+                                                    port->name, error));
+            }
+            free(error);
+            continue;
+        }
+        snap->ports[snap->n++] = port;
+    }
+}
+
+static void
+snapshot_destroy(struct snapshot *snap)
+{
+    for (size_t i = 0; i < snap->n; i++) {
+        pod_attachment_destroy(&snap->pods[i]);
+    }
+    free(snap->pods);
+    free(snap->ports);
+    simap_destroy(&snap->ofports);
+}
+
+/* Makes the bridge's flows those of its attachments except the ports named
+ * in 'exclude'. */
+static char *
+sync_flows(const struct pod_ops *ops, struct vsdb *db,
+           const struct sset *exclude, size_t *n_added, size_t *n_removed,
+           struct svec *warnings)
+{
+    const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
+                                                      ops->bridge);
+    if (!br) {
+        return xasprintf("bridge %s does not exist: run \"ovs-podctl "
+                         "init\" first", ops->bridge);
+    }
+
+    struct snapshot snap;
+    snapshot_read(br, &snap, warnings);
+
+    /* Keep only the attachments that stay. */
+    struct pod_attachment *pods = xcalloc(snap.n + 1, sizeof *pods);
+    size_t n = 0;
+    for (size_t i = 0; i < snap.n; i++) {
+        if (!exclude || !sset_contains(exclude, snap.ports[i]->name)) {
+            pods[n++] = snap.pods[i];
+        }
+    }
+
+    struct pod_flow_set flows;
+    pod_flow_set_init(&flows);
+    char *error = pod_flows_build(pods, n, &snap.ofports, &flows);
+    if (error) {
+        /* A peer that is gone: its attachment forwards nothing. */
+        if (warnings) {
+            svec_add_nocopy(warnings, error);
+        } else {
+            free(error);
+        }
+    }
+    free(pods);
+
+    struct flow_table *table;
+    error = flow_table_open(ops->bridge, ops->timeout_s, &table);
+    if (!error) {
+        size_t added, removed;
+        error = flow_table_sync(table, &flows, &added, &removed);
+        flow_table_close(table);
+        if (n_added) {
+            *n_added = added;
+        }
+        if (n_removed) {
+            *n_removed = removed;
+        }
+    }
+    pod_flow_set_destroy(&flows);
+    snapshot_destroy(&snap);
+    return error;
+}
+
+/* Commits 'txn' and waits until ovs-vswitchd applied it.  Destroys
+ * 'txn'. */
+static char *
+commit_and_wait(struct vsdb *db, struct ovsdb_idl_txn *txn)
+{
+    const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
+    ovsdb_idl_txn_increment(txn, &ovs->header_,
+                            &ovsrec_open_vswitch_col_next_cfg, false);
+    bool try_again;
+    char *error = vsdb_commit(db, txn, &try_again);
+    if (!error && try_again) {
+        error = xstrdup("the database changed during the transaction: "
+                        "try again");
+    }
+    int64_t next_cfg = (error ? 0
+                        : ovsdb_idl_txn_get_increment_new_value(txn));
+    ovsdb_idl_txn_destroy(txn);
+    if (!error) {
+        error = vsdb_wait_applied(db, next_cfg);
+    }
+    return error;
+}
+
+/* Deletes the ports named in 'names' from bridge 'br_name'. */
+static char *
+delete_ports(struct vsdb *db, const char *br_name, const struct sset *names,
+             const char *comment)
+{
+    const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
+                                                      br_name);
+    if (!br) {
+        return NULL;
+    }
+    struct ovsdb_idl_txn *txn = ovsdb_idl_txn_create(vsdb_idl(db));
+    ovsdb_idl_txn_add_comment(txn, "%s", comment);
+    for (size_t i = 0; i < br->n_ports; i++) {
+        const struct ovsrec_port *port = br->ports[i];
+        if (sset_contains(names, port->name)) {
+            ovsrec_bridge_update_ports_delvalue(br, port);
+            ovsrec_port_delete(port);
+        }
+    }
+    return commit_and_wait(db, txn);
+}
+
+/* Checks 'req' against the attachments already on 'br'. */
+static char *
+check_intent(const struct pod_attachment *req, const char *port_name,
+             const struct ovsrec_open_vswitch *ovs,
+             const struct ovsrec_bridge *br, const struct snapshot *snap)
+{
+    const char *target = req->mode == POD_MODE_CROSS ? req->peer : req->uplink;
+    const char *what = req->mode == POD_MODE_CROSS ? "peer" : "uplink";
+    const struct ovsrec_bridge *tbr;
+    const struct ovsrec_port *tport = vsdb_find_port(ovs, target, &tbr);
+
+    if (!tport || tbr != br) {
+        return xasprintf("%s port %s does not exist on bridge %s", what,
+                         target, br->name);
+    }
+    if (!strcmp(target, port_name)) {
+        return xasprintf("%s port %s is this interface itself", what,
+                         target);
+    }
+
+    for (size_t i = 0; i < snap->n; i++) {
+        const struct pod_attachment *pa = &snap->pods[i];
+        const char *pa_port = snap->ports[i]->name;
+
+        if (!strcmp(pa->namespace, req->namespace)
+            && !strcmp(pa->name, req->name)
+            && !strcmp(pa->ifname, req->ifname)) {
+            return xasprintf("pod %s/%s interface %s is already attached "
+                             "for pod UID %s (port %s): detach it first",
+                             req->namespace, req->name, req->ifname,
+                             pa->uid, pa_port);
+        }
+
+        /* A cross-connect owns both its ports' traffic. */
+        bool pa_uses_target = (pa->mode == POD_MODE_CROSS
+                               ? !strcmp(pa->peer, target)
+                               : !strcmp(pa->uplink, target));
+        if (pa->mode == POD_MODE_CROSS
+            && (!strcmp(pa_port, target) || pa_uses_target)) {
+            return xasprintf("%s port %s is already cross-connected by "
+                             "%s/%s interface %s", what, target,
+                             pa->namespace, pa->name, pa->ifname);
+        }
+        if (req->mode == POD_MODE_CROSS && pa_uses_target) {
+            return xasprintf("peer port %s is already used by %s/%s "
+                             "interface %s (%s)", target, pa->namespace,
+                             pa->name, pa->ifname,
+                             pod_mode_to_string(pa->mode));
+        }
+        if (req->mode == POD_MODE_CROSS && !strcmp(pa_port, target)) {
+            return xasprintf("peer port %s belongs to %s/%s interface %s, "
+                             "which forwards to %s", target, pa->namespace,
+                             pa->name, pa->ifname,
+                             pa->mode == POD_MODE_CROSS ? pa->peer
+                                                        : pa->uplink);
+        }
+        if (req->mode != POD_MODE_CROSS && !strcmp(pa_port, target)) {
+            return xasprintf("uplink %s is a pod's port", target);
+        }
+
+        if (req->mode != POD_MODE_CROSS && pa->mode != POD_MODE_CROSS
+            && pa_uses_target && pa->vlan == req->vlan) {
+            if (req->mode == POD_MODE_VLAN || pa->mode == POD_MODE_VLAN) {
+                return xasprintf("VLAN %d of uplink %s is already used by "
+                                 "%s/%s interface %s", req->vlan, target,
+                                 pa->namespace, pa->name, pa->ifname);
+            }
+            if (eth_addr_equals(pa->mac, req->mac)) {
+                return xasprintf("MAC "ETH_ADDR_FMT" on uplink %s is already "
+                                 "used by %s/%s interface %s",
+                                 ETH_ADDR_ARGS(req->mac), target,
+                                 pa->namespace, pa->name, pa->ifname);
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Creates the attachment's port. */
+static char *
+create_port(const struct pod_ops *ops, struct vsdb *db,
+            const struct ovsrec_bridge *br,
+            const struct pod_attachment *req, const char *port_name)
+{
+    struct ovsdb_idl_txn *txn = ovsdb_idl_txn_create(vsdb_idl(db));
+    ovsdb_idl_txn_add_comment(txn, "ovs-podctl: attach %s/%s %s",
+                              req->namespace, req->name, req->ifname);
+
+    char *sock = pod_socket_path(req);
+    struct ovsrec_interface *iface = ovsrec_interface_insert(txn);
+    ovsrec_interface_set_name(iface, port_name);
+    ovsrec_interface_set_type(iface, (ops->port_type ? ops->port_type
+                                      : "dpdkvhostuserclient"));
+    ovsrec_interface_update_options_setkey(iface, "vhost-server-path", sock);
+    free(sock);
+
+    struct smap ids = SMAP_INITIALIZER(&ids);
+    pod_to_external_ids(req, &ids);
+    struct ovsrec_port *port = ovsrec_port_insert(txn);
+    ovsrec_port_set_name(port, port_name);
+    ovsrec_port_set_interfaces(port, &iface, 1);
+    ovsrec_port_set_external_ids(port, &ids);
+    smap_destroy(&ids);
+
+    ovsrec_bridge_verify_ports(br);
+    ovsrec_bridge_update_ports_addvalue(br, port);
+    return commit_and_wait(db, txn);
+}
+
+/* Writes 'kit' unless the same is there already; sets '*changed' if it
+ * wrote. */
+static char *
+write_kit(const struct pod_attachment *pa, const char *kit, bool *changed)
+{
+    char *path = pod_kit_path(pa);
+    FILE *file = fopen(path, "r");
+    free(path);
+    if (file) {
+        struct ds cur = DS_EMPTY_INITIALIZER;
+        int c;
+        while ((c = getc(file)) != EOF) {
+            ds_put_char(&cur, c);
+        }
+        fclose(file);
+        bool same = !strcmp(ds_cstr(&cur), kit);
+        ds_destroy(&cur);
+        if (same) {
+            return NULL;
+        }
+    }
+    *changed = true;
+    return pod_dir_write_kit(pa, kit);
+}
+
+/* Attaches 'req': creates its socket directory, its dpdkvhostuserclient
+ * port, its flows and its launch kit.  Attaching again with the same
+ * intent changes nothing (and sets '*changed' to false); with another
+ * intent it fails.  On success, returns NULL and stores the launch kit in
+ * '*kit'; otherwise returns a malloc()'d error message, and nothing that
+ * this call created is left behind. */
+char *
+pod_ops_attach(const struct pod_ops *ops, const struct pod_attachment *req,
+               bool *changed, struct json **kit)
+{
+    *changed = false;
+    *kit = NULL;
+
+    struct vsdb *db;
+    char *error = vsdb_open(ops->db_remote, ops->timeout_s, &db);
+    if (error) {
+        return error;
+    }
+
+    const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
+    const struct ovsrec_bridge *br = vsdb_find_bridge(ovs, ops->bridge);
+    char *port_name = pod_port_name(req);
+    struct json *kit_json = launch_kit_create(req);
+    char *kit_text = json_to_string(kit_json, JSSF_PRETTY | JSSF_SORT);
+    struct snapshot snap;
+    bool have_snap = false;
+    bool port_created = false, dir_created = false;
+
+    if (!br) {
+        error = xasprintf("bridge %s does not exist: run \"ovs-podctl "
+                          "init\" first", ops->bridge);
+        goto out;
+    }
+
+    const struct ovsrec_bridge *pbr;
+    const struct ovsrec_port *existing = vsdb_find_port(ovs, port_name, &pbr);
+    if (existing) {
+        struct pod_attachment cur;
+        if (!pod_is_ours(&existing->external_ids) || pbr != br) {
+            error = xasprintf("port %s exists but is not ovs-pod's "
+                              "attachment on bridge %s", port_name,
+                              ops->bridge);
+            goto out;
+        }
+        error = pod_from_external_ids(&existing->external_ids, &cur);
+        if (error) {
+            goto out;
+        }
+        bool same = (!strcmp(cur.uid, req->uid)
+                     && pod_same_intent(&cur, req));
+        pod_attachment_destroy(&cur);
+        if (!same) {
+            error = xasprintf("pod %s/%s interface %s is already attached "
+                              "with another intent (see \"ovs-podctl show "
+                              "%s/%s\"): detach it first", req->namespace,
+                              req->name, req->ifname, req->namespace,
+                              req->name);
+            goto out;
+        }
+
+        /* The same again: make sure everything is there. */
+        if (!pod_dir_is_complete(req)) {
+            error = pod_dir_create(req);
+            *changed = true;
+        }
+        size_t added = 0, removed = 0;
+        if (!error) {
+            error = sync_flows(ops, db, NULL, &added, &removed, NULL);
+        }
+        if (!error) {
+            *changed |= added || removed;
+            error = write_kit(req, kit_text, changed);
+        }
+        goto out;
+    }
+
+    snapshot_read(br, &snap, NULL);
+    have_snap = true;
+    error = check_intent(req, port_name, ovs, br, &snap);
+    if (error) {
+        goto out;
+    }
+
+    char *dir = pod_dir(req);
+    dir_created = access(dir, F_OK) != 0;
+    free(dir);
+    error = pod_dir_create(req);
+    if (error) {
+        goto out;
+    }
+
+    error = create_port(ops, db, br, req, port_name);
+    port_created = true;
+    if (!error) {
+        const struct ovsrec_port *port = vsdb_find_port(vsdb_root(db),
+                                                        port_name, NULL);
+        const struct ovsrec_interface *iface = (port && port->n_interfaces
+                                                ? port->interfaces[0]
+                                                : NULL);
+        if (!iface) {
+            error = xasprintf("port %s vanished", port_name);
+        } else if (iface->error) {
+            error = xasprintf("port %s: %s", port_name, iface->error);
+        } else if (!iface->n_ofport || *iface->ofport <= 0) {
+            error = xasprintf("ovs-vswitchd gave port %s no OpenFlow port "
+                              "number", port_name);
+        }
+    }
+    if (!error) {
+        error = sync_flows(ops, db, NULL, NULL, NULL, NULL);
+    }
+    if (!error) {
+        error = pod_dir_write_kit(req, kit_text);
+    }
+    if (!error) {
+        *changed = true;
+    }
+
+out:
+    if (error) {
+        /* Undo, in reverse order. */
+        if (port_created) {
+            struct sset names = SSET_INITIALIZER(&names);
+            sset_add(&names, port_name);
+            char *e = sync_flows(ops, db, &names, NULL, NULL, NULL);
+            free(e);
+            e = delete_ports(db, ops->bridge, &names,
+                             "ovs-podctl: undo attach");
+            free(e);
+            sset_destroy(&names);
+        }
+        if (port_created || dir_created) {
+            pod_dir_remove(req);
+        }
+        json_destroy(kit_json);
+    } else {
+        *kit = kit_json;
+    }
+    if (have_snap) {
+        snapshot_destroy(&snap);
+    }
+    free(kit_text);
+    free(port_name);
+    vsdb_close(db);
+    return error;
+}
+
+/* Detaches pod 'namespace'/'name''s interface 'ifname', or all its
+ * interfaces if 'ifname' is NULL: removes their flows, ports, sockets and
+ * launch kits, and adds their port names to 'detached'.  Detaching what is
+ * not attached succeeds and detaches nothing. */
+char *
+pod_ops_detach(const struct pod_ops *ops, const char *namespace,
+               const char *name, const char *ifname, struct svec *detached)
+{
+    struct vsdb *db;
+    char *error = vsdb_open(ops->db_remote, ops->timeout_s, &db);
+    if (error) {
+        return error;
+    }
+
+    const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
+                                                      ops->bridge);
+    if (!br) {
+        vsdb_close(db);
+        return NULL;
+    }
+
+    /* Copy what goes: committing frees the IDL rows that 'snap' uses. */
+    struct snapshot snap;
+    snapshot_read(br, &snap, NULL);
+    struct sset names = SSET_INITIALIZER(&names);
+    struct pod_attachment *gone = xcalloc(snap.n + 1, sizeof *gone);
+    struct svec gone_ports = SVEC_EMPTY_INITIALIZER;
+    size_t n_gone = 0;
+    for (size_t i = 0; i < snap.n; i++) {
+        const struct pod_attachment *pa = &snap.pods[i];
+        if (!strcmp(pa->namespace, namespace) && !strcmp(pa->name, name)
+            && (!ifname || !strcmp(pa->ifname, ifname))) {
+            sset_add(&names, snap.ports[i]->name);
+            svec_add(&gone_ports, snap.ports[i]->name);
+            pod_attachment_clone(&gone[n_gone++], pa);
+        }
+    }
+    snapshot_destroy(&snap);
+
+    if (n_gone) {
+        /* Flows first, so that nothing is ever sent to a port that is
+         * gone, or to the next port that gets its number. */
+        error = sync_flows(ops, db, &names, NULL, NULL, NULL);
+        if (!error) {
+            error = delete_ports(db, ops->bridge, &names,
+                                 "ovs-podctl: detach");
+        }
+        if (!error) {
+            for (size_t i = 0; i < n_gone; i++) {
+                pod_dir_remove(&gone[i]);
+                svec_add(detached, gone_ports.names[i]);
+            }
+        }
+    }
+
+    for (size_t i = 0; i < n_gone; i++) {
+        pod_attachment_destroy(&gone[i]);
+    }
+    free(gone);
+    svec_destroy(&gone_ports);
+    sset_destroy(&names);
+    vsdb_close(db);
+    return error;
+}
+
+/* Rebuilds every attachment's flows from the intent in the database: adds
+ * what is missing, removes ovs-pod's stale flows.  A second run sends
+ * nothing. */
+char *
+pod_ops_sync(const struct pod_ops *ops, size_t *n_added, size_t *n_removed,
+             struct svec *warnings)
+{
+    struct vsdb *db;
+    char *error = vsdb_open(ops->db_remote, ops->timeout_s, &db);
+    if (!error) {
+        error = sync_flows(ops, db, NULL, n_added, n_removed, warnings);
+        vsdb_close(db);
+    }
+    return error;
+}
+
+/* Asks ovs-vswitchd which PMD thread polls each port, into 'pmds' (port
+ * name to "CORE NUMA").  Leaves 'pmds' empty if it cannot say. */
+static void
+read_pmd_assignment(struct smap *pmds)
+{
+    char *pidfile = xasprintf("%s/ovs-vswitchd.pid", ovs_rundir());
+    pid_t pid = access(pidfile, F_OK) ? 0 : read_pidfile(pidfile);
+    free(pidfile);
+    if (pid <= 0) {
+        return;
+    }
+
+    char *path = xasprintf("%s/ovs-vswitchd.%ld.ctl", ovs_rundir(),
+                           (long int) pid);
+    struct jsonrpc *client;
+    int error = unixctl_client_create(path, &client);
+    free(path);
+    if (error) {
+        return;
+    }
+
+    char *result = NULL, *err = NULL;
+    if (!unixctl_client_transact(client, "dpif-netdev/pmd-rxq-show", 0,
+                                 NULL, &result, &err) && result) {
+        int core = -1, numa = -1;
+        char *save = NULL;
+        for (char *line = strtok_r(result, "\n", &save); line;
+             line = strtok_r(NULL, "\n", &save)) {
+            char port[64];
+            if (ovs_scan(line, "pmd thread numa_id %d core_id %d:",
+                         &numa, &core)) {
+                continue;
+            }
+            if (core >= 0 && ovs_scan(line, " port: %63s", port)
+                && !smap_get(pmds, port)) {
+                smap_add_format(pmds, port, "%d %d", core, numa);
+            }
+        }
+    }
+    free(result);
+    free(err);
+    jsonrpc_close(client);
+}
+
+static struct json *
+json_int_or_null(const struct smap *map, const char *key)
+{
+    const char *s = smap_get(map, key);
+    return s ? json_integer_create(strtoll(s, NULL, 10)) : json_null_create();
+}
+
+/* Lists the attachments of pod 'namespace'/'name', or of every pod if
+ * 'namespace' is NULL, as a JSON array of objects in '*rows'. */
+char *
+pod_ops_list(const struct pod_ops *ops, const char *namespace,
+             const char *name, struct json **rows)
+{
+    *rows = json_array_create_empty();
+
+    struct vsdb *db;
+    char *error = vsdb_open(ops->db_remote, ops->timeout_s, &db);
+    if (error) {
+        return error;
+    }
+    const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
+                                                      ops->bridge);
+    if (!br) {
+        vsdb_close(db);
+        return xasprintf("bridge %s does not exist: run \"ovs-podctl "
+                         "init\" first", ops->bridge);
+    }
+
+    struct snapshot snap;
+    snapshot_read(br, &snap, NULL);
+
+    struct pod_flow_set flows;
+    pod_flow_set_init(&flows);
+    free(pod_flows_build(snap.pods, snap.n, &snap.ofports, &flows));
+
+    struct simap installed = SIMAP_INITIALIZER(&installed);
+    struct flow_table *table;
+    error = flow_table_open(ops->bridge, ops->timeout_s, &table);
+    if (!error) {
+        error = flow_table_count_ours(table, &installed);
+        flow_table_close(table);
+    }
+
+    struct smap pmds = SMAP_INITIALIZER(&pmds);
+    read_pmd_assignment(&pmds);
+
+    for (size_t i = 0; !error && i < snap.n; i++) {
+        const struct pod_attachment *pa = &snap.pods[i];
+        const struct ovsrec_port *port = snap.ports[i];
+        const struct ovsrec_interface *iface = port->interfaces[0];
+        if (namespace && (strcmp(pa->namespace, namespace)
+                          || strcmp(pa->name, name))) {
+            continue;
+        }
+
+        struct json *row = json_object_create();
+        json_object_put(row, "pod", json_string_create_nocopy(
+                            xasprintf("%s/%s", pa->namespace, pa->name)));
+        json_object_put_string(row, "uid", pa->uid);
+        json_object_put_string(row, "ifname", pa->ifname);
+        json_object_put_string(row, "port", port->name);
+        json_object_put(row, "ofport", iface->n_ofport
+                        ? json_integer_create(*iface->ofport)
+                        : json_null_create());
+        json_object_put(row, "socket",
+                        json_string_create_nocopy(pod_socket_path(pa)));
+        json_object_put_string(row, "vhost",
+                               smap_get_def(&iface->status, "status",
+                                            "unknown"));
+        const char *vrings = smap_get(&iface->status, "num_of_vrings");
+        json_object_put(row, "queues", json_integer_create(
+                            vrings ? atoi(vrings) / 2 : pa->queues));
+
+        struct smap stats = SMAP_INITIALIZER(&stats);
+        for (size_t j = 0; j < iface->n_statistics; j++) {
+            smap_add_format(&stats, iface->key_statistics[j], "%"PRId64,
+                            iface->value_statistics[j]);
+        }
+        json_object_put(row, "rx_packets",
+                        json_int_or_null(&stats, "rx_packets"));
+        json_object_put(row, "tx_packets",
+                        json_int_or_null(&stats, "tx_packets"));
+        json_object_put(row, "drops", json_integer_create(
+                            smap_get_int(&stats, "rx_dropped", 0)
+                            + smap_get_int(&stats, "tx_dropped", 0)));
+        smap_destroy(&stats);
+
+        int core = -1, numa = -1;
+        const char *pmd = smap_get(&pmds, port->name);
+        if (pmd) {
+            ovs_scan(pmd, "%d %d", &core, &numa);
+        }
+        json_object_put(row, "pmd_core", core >= 0 ? json_integer_create(core)
+                                                   : json_null_create());
+        json_object_put(row, "numa", numa >= 0 ? json_integer_create(numa)
+                                               : json_null_create());
+
+        json_object_put_string(row, "mode", pod_mode_to_string(pa->mode));
+        json_object_put(row, "peer", pa->peer ? json_string_create(pa->peer)
+                                              : json_null_create());
+        json_object_put(row, "uplink", pa->uplink
+                        ? json_string_create(pa->uplink)
+                        : json_null_create());
+        json_object_put(row, "vlan", pa->vlan ? json_integer_create(pa->vlan)
+                                              : json_null_create());
+        json_object_put(row, "mac", json_string_create_nocopy(
+                            xasprintf(ETH_ADDR_FMT, ETH_ADDR_ARGS(pa->mac))));
+
+        uint64_t cookie = pod_cookie(pa);
+        char *key = xasprintf("0x%016"PRIx64, cookie);
+        json_object_put(row, "flows", json_integer_create(
+                            simap_get(&installed, key)));
+        json_object_put(row, "flows_intended", json_integer_create(
+                            pod_flows_count(&flows, cookie)));
+        free(key);
+        json_array_add(*rows, row);
+    }
+
+    smap_destroy(&pmds);
+    simap_destroy(&installed);
+    pod_flow_set_destroy(&flows);
+    snapshot_destroy(&snap);
+    vsdb_close(db);
+    return error;
+}

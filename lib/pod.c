@@ -1,0 +1,431 @@
+/*
+ * Copyright (c) 2026 The ovs-pod authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at:
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/* Pod attachments: see pod.h. */
+
+#include <config.h>
+#include "pod.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "openvswitch/dynamic-string.h"
+#include "packets.h"
+#include "sha1.h"
+#include "smap.h"
+#include "util.h"
+
+/* Length of the short id, in hex digits: 48 bits, so that collisions need
+ * millions of pods on one node. */
+#define SHORT_ID_LEN 12
+
+/* Checks 'value', a name of 'what': 1 to 'max' characters, letters,
+ * digits, '-', '_' and '.', and not "." or ".." or containing "..".
+ * Returns NULL if it is fine, otherwise a malloc()'d error message. */
+char *
+pod_check_name(const char *what, const char *value, size_t max)
+{
+    size_t len = strlen(value);
+    if (!len) {
+        return xasprintf("%s is empty", what);
+    }
+    if (len > max) {
+        return xasprintf("%s is %"PRIuSIZE" characters long, more than %"
+                         PRIuSIZE, what, len, max);
+    }
+    for (const char *p = value; *p; p++) {
+        unsigned char c = *p;
+        if (c < 0x20 || c == 0x7f) {
+            return xasprintf("%s contains a control character", what);
+        }
+        if (!isalnum(c) && c != '-' && c != '_' && c != '.') {
+            return xasprintf("%s \"%s\" contains \"%c\": use letters, "
+                             "digits, '-', '_' and '.'", what, value, c);
+        }
+    }
+    if (strstr(value, "..") || !strcmp(value, ".")) {
+        return xasprintf("%s \"%s\" must not be \".\" or contain \"..\"",
+                         what, value);
+    }
+    return NULL;
+}
+
+/* Parses 'ref', "NAMESPACE/NAME", into malloc()'d '*namespace' and
+ * '*name', both checked.  Returns NULL on success, otherwise a malloc()'d
+ * error message. */
+char *
+pod_parse_ref(const char *ref, char **namespace, char **name)
+{
+    *namespace = *name = NULL;
+    const char *slash = strchr(ref, '/');
+    if (!slash) {
+        return xasprintf("pod \"%s\": expected NAMESPACE/NAME", ref);
+    }
+    char *ns = xmemdup0(ref, slash - ref);
+    char *n = xstrdup(slash + 1);
+    char *error = pod_check_name("pod namespace", ns, POD_NAMESPACE_MAX);
+    if (!error) {
+        error = pod_check_name("pod name", n, POD_NAME_MAX);
+    }
+    if (error) {
+        free(ns);
+        free(n);
+        return error;
+    }
+    *namespace = ns;
+    *name = n;
+    return NULL;
+}
+
+/* Initializes 'pa' with a checked identity and default intent (none).
+ * Returns NULL on success, otherwise a malloc()'d error message, in which
+ * case 'pa' needs no destruction. */
+char *
+pod_attachment_init(struct pod_attachment *pa, const char *namespace,
+                    const char *name, const char *uid, const char *ifname,
+                    const char *container_id)
+{
+    memset(pa, 0, sizeof *pa);
+
+    char *error = pod_check_name("pod namespace", namespace,
+                                 POD_NAMESPACE_MAX);
+    if (!error) {
+        error = pod_check_name("pod name", name, POD_NAME_MAX);
+    }
+    if (!error) {
+        error = pod_check_name("pod UID", uid, POD_UID_MAX);
+    }
+    if (!error) {
+        error = pod_check_name("interface name", ifname, POD_IFNAME_MAX);
+    }
+    if (!error && container_id && *container_id) {
+        error = pod_check_name("container ID", container_id,
+                               POD_CONTAINER_ID_MAX);
+    }
+    if (error) {
+        return error;
+    }
+
+    pa->namespace = xstrdup(namespace);
+    pa->name = xstrdup(name);
+    pa->uid = xstrdup(uid);
+    pa->ifname = xstrdup(ifname);
+    pa->container_id = (container_id && *container_id
+                        ? xstrdup(container_id) : NULL);
+    pa->mode = POD_MODE_CROSS;
+    pa->queues = 1;
+    pa->mac = pod_default_mac(pa);
+    pa->base_dir = xstrdup(POD_DEFAULT_BASE_DIR);
+    pa->pod_mount = xstrdup(POD_DEFAULT_MOUNT);
+    return NULL;
+}
+
+/* Frees what 'pa' owns. */
+void
+pod_attachment_destroy(struct pod_attachment *pa)
+{
+    if (pa) {
+        free(pa->namespace);
+        free(pa->name);
+        free(pa->uid);
+        free(pa->ifname);
+        free(pa->container_id);
+        free(pa->peer);
+        free(pa->uplink);
+        free(pa->base_dir);
+        free(pa->pod_mount);
+        memset(pa, 0, sizeof *pa);
+    }
+}
+
+static char *
+nullable_strdup(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+/* Initializes 'dst' as a copy of 'src'. */
+void
+pod_attachment_clone(struct pod_attachment *dst,
+                     const struct pod_attachment *src)
+{
+    *dst = *src;
+    dst->namespace = xstrdup(src->namespace);
+    dst->name = xstrdup(src->name);
+    dst->uid = xstrdup(src->uid);
+    dst->ifname = xstrdup(src->ifname);
+    dst->container_id = nullable_strdup(src->container_id);
+    dst->peer = nullable_strdup(src->peer);
+    dst->uplink = nullable_strdup(src->uplink);
+    dst->base_dir = xstrdup(src->base_dir);
+    dst->pod_mount = xstrdup(src->pod_mount);
+}
+
+/* SHA-1 of the pod identity, plus the interface name if 'with_ifname'. */
+static void
+identity_digest(const struct pod_attachment *pa, bool with_ifname,
+                uint8_t digest[SHA1_DIGEST_SIZE])
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+    ds_put_format(&s, "%s/%s/%s", pa->namespace, pa->name, pa->uid);
+    if (with_ifname) {
+        ds_put_format(&s, "/%s", pa->ifname);
+    }
+    sha1_bytes(s.string, s.length, digest);
+    ds_destroy(&s);
+}
+
+/* Returns the pod's short id, a malloc()'d string of 12 hex digits that
+ * names its socket directory. */
+char *
+pod_short_id(const struct pod_attachment *pa)
+{
+    uint8_t digest[SHA1_DIGEST_SIZE];
+    char hex[SHA1_HEX_DIGEST_LEN + 1];
+
+    identity_digest(pa, false, digest);
+    sha1_to_hex(digest, hex);
+    hex[SHORT_ID_LEN] = '\0';
+    return xstrdup(hex);
+}
+
+/* Returns the OVS port name of the attachment, e.g. "pod-1a2b3c4d5e-net1":
+ * readable, and the same every time. */
+char *
+pod_port_name(const struct pod_attachment *pa)
+{
+    char *id = pod_short_id(pa);
+    char *name = xasprintf("pod-%.10s-%s", id, pa->ifname);
+    free(id);
+    return name;
+}
+
+/* Returns the pod's socket directory on the host. */
+char *
+pod_dir(const struct pod_attachment *pa)
+{
+    char *id = pod_short_id(pa);
+    char *dir = xasprintf("%s/%s", pa->base_dir, id);
+    free(id);
+    return dir;
+}
+
+/* Returns the vhost-user socket path on the host.  With a base directory
+ * of at most POD_BASE_DIR_MAX bytes, it is at most 64 + 1 + 12 + 1 + 15 +
+ * 5 = 98 bytes, within sun_path's 108. */
+char *
+pod_socket_path(const struct pod_attachment *pa)
+{
+    char *dir = pod_dir(pa);
+    char *path = xasprintf("%s/%s.sock", dir, pa->ifname);
+    free(dir);
+    return path;
+}
+
+/* Returns the socket path as the pod sees it. */
+char *
+pod_socket_path_in_pod(const struct pod_attachment *pa)
+{
+    return xasprintf("%s/%s.sock", pa->pod_mount, pa->ifname);
+}
+
+/* Returns the path of the launch kit on the host. */
+char *
+pod_kit_path(const struct pod_attachment *pa)
+{
+    char *dir = pod_dir(pa);
+    char *path = xasprintf("%s/%s.json", dir, pa->ifname);
+    free(dir);
+    return path;
+}
+
+/* Returns the OpenFlow cookie of the attachment's flows: ovs-pod's mark in
+ * the top bits, 48 bits of its identity below. */
+uint64_t
+pod_cookie(const struct pod_attachment *pa)
+{
+    uint8_t digest[SHA1_DIGEST_SIZE];
+    identity_digest(pa, true, digest);
+
+    uint64_t low = 0;
+    for (int i = 0; i < 6; i++) {
+        low = (low << 8) | digest[i];
+    }
+    return POD_COOKIE_MARK | low;
+}
+
+/* Returns the cookie of the flows that an uplink's VLAN ('vlan', 0 for
+ * untagged) shares among its attachments (flooding). */
+uint64_t
+pod_group_cookie(const char *uplink, int vlan)
+{
+    uint8_t digest[SHA1_DIGEST_SIZE];
+    char *s = xasprintf("group/%s/%d", uplink, vlan);
+    sha1_bytes(s, strlen(s), digest);
+    free(s);
+
+    uint64_t low = 0;
+    for (int i = 0; i < 6; i++) {
+        low = (low << 8) | digest[i];
+    }
+    return POD_COOKIE_MARK | POD_COOKIE_GROUP | low;
+}
+
+/* Returns a locally administered unicast MAC derived from the identity. */
+struct eth_addr
+pod_default_mac(const struct pod_attachment *pa)
+{
+    uint8_t digest[SHA1_DIGEST_SIZE];
+    identity_digest(pa, true, digest);
+
+    struct eth_addr mac;
+    memcpy(mac.ea, digest, ETH_ADDR_LEN);
+    mac.ea[0] = (mac.ea[0] & 0xfc) | 0x02;
+    return mac;
+}
+
+/* Returns the name of 'mode', as stored in external_ids. */
+const char *
+pod_mode_to_string(enum pod_mode mode)
+{
+    switch (mode) {
+    case POD_MODE_CROSS:
+        return "cross-connect";
+    case POD_MODE_VLAN:
+        return "vlan";
+    case POD_MODE_SHARED:
+        return "shared";
+    default:
+        OVS_NOT_REACHED();
+    }
+}
+
+static bool
+nullable_streq(const char *a, const char *b)
+{
+    return a ? b && !strcmp(a, b) : !b;
+}
+
+/* Returns true if 'a' and 'b' ask for the same thing: attaching the same
+ * interface again with the same intent changes nothing. */
+bool
+pod_same_intent(const struct pod_attachment *a,
+                const struct pod_attachment *b)
+{
+    return (a->mode == b->mode
+            && nullable_streq(a->peer, b->peer)
+            && nullable_streq(a->uplink, b->uplink)
+            && a->vlan == b->vlan
+            && eth_addr_equals(a->mac, b->mac)
+            && a->queues == b->queues
+            && !strcmp(a->base_dir, b->base_dir)
+            && !strcmp(a->pod_mount, b->pod_mount)
+            && a->owner_uid == b->owner_uid
+            && a->owner_gid == b->owner_gid
+            && nullable_streq(a->container_id, b->container_id));
+}
+
+/* Adds 'pa' to 'ids', an empty map for a port's external_ids. */
+void
+pod_to_external_ids(const struct pod_attachment *pa, struct smap *ids)
+{
+    smap_add(ids, "ovs-pod", "pod");
+    smap_add(ids, "ovs-pod-namespace", pa->namespace);
+    smap_add(ids, "ovs-pod-name", pa->name);
+    smap_add(ids, "ovs-pod-uid", pa->uid);
+    smap_add(ids, "ovs-pod-ifname", pa->ifname);
+    if (pa->container_id) {
+        smap_add(ids, "ovs-pod-container-id", pa->container_id);
+    }
+    smap_add(ids, "ovs-pod-mode", pod_mode_to_string(pa->mode));
+    if (pa->peer) {
+        smap_add(ids, "ovs-pod-peer", pa->peer);
+    }
+    if (pa->uplink) {
+        smap_add(ids, "ovs-pod-uplink", pa->uplink);
+    }
+    if (pa->vlan) {
+        smap_add_format(ids, "ovs-pod-vlan", "%d", pa->vlan);
+    }
+    smap_add_format(ids, "ovs-pod-mac", ETH_ADDR_FMT,
+                    ETH_ADDR_ARGS(pa->mac));
+    smap_add_format(ids, "ovs-pod-queues", "%d", pa->queues);
+    smap_add(ids, "ovs-pod-base-dir", pa->base_dir);
+    smap_add(ids, "ovs-pod-mount", pa->pod_mount);
+    smap_add_format(ids, "ovs-pod-owner", "%lu:%lu",
+                    (unsigned long) pa->owner_uid,
+                    (unsigned long) pa->owner_gid);
+}
+
+/* Returns true if 'ids', a port's external_ids, mark a pod attachment. */
+bool
+pod_is_ours(const struct smap *ids)
+{
+    const char *owner = smap_get(ids, "ovs-pod");
+    return owner && !strcmp(owner, "pod");
+}
+
+/* Reads an attachment from 'ids', a port's external_ids, into 'pa'.
+ * Returns NULL on success, otherwise a malloc()'d error message, in which
+ * case 'pa' needs no destruction. */
+char *
+pod_from_external_ids(const struct smap *ids, struct pod_attachment *pa)
+{
+    const char *ns = smap_get_def(ids, "ovs-pod-namespace", "");
+    const char *name = smap_get_def(ids, "ovs-pod-name", "");
+    const char *uid = smap_get_def(ids, "ovs-pod-uid", "");
+    const char *ifname = smap_get_def(ids, "ovs-pod-ifname", "");
+    char *error = pod_attachment_init(pa, ns, name, uid, ifname,
+                                      smap_get(ids, "ovs-pod-container-id"));
+    if (error) {
+        return error;
+    }
+
+    const char *mode = smap_get_def(ids, "ovs-pod-mode", "");
+    pa->mode = (!strcmp(mode, "vlan") ? POD_MODE_VLAN
+                : !strcmp(mode, "shared") ? POD_MODE_SHARED
+                : POD_MODE_CROSS);
+    pa->peer = nullable_strdup(smap_get(ids, "ovs-pod-peer"));
+    pa->uplink = nullable_strdup(smap_get(ids, "ovs-pod-uplink"));
+    pa->vlan = smap_get_int(ids, "ovs-pod-vlan", 0);
+    pa->queues = smap_get_int(ids, "ovs-pod-queues", 1);
+    const char *mac = smap_get(ids, "ovs-pod-mac");
+    if (mac && !eth_addr_from_string(mac, &pa->mac)) {
+        pa->mac = pod_default_mac(pa);
+    }
+    const char *base = smap_get(ids, "ovs-pod-base-dir");
+    if (base) {
+        free(pa->base_dir);
+        pa->base_dir = xstrdup(base);
+    }
+    const char *mount = smap_get(ids, "ovs-pod-mount");
+    if (mount) {
+        free(pa->pod_mount);
+        pa->pod_mount = xstrdup(mount);
+    }
+    unsigned long uid_, gid_;
+    if (ovs_scan(smap_get_def(ids, "ovs-pod-owner", ""), "%lu:%lu",
+                 &uid_, &gid_)) {
+        pa->owner_uid = uid_;
+        pa->owner_gid = gid_;
+    }
+    if ((pa->mode == POD_MODE_CROSS && !pa->peer)
+        || (pa->mode != POD_MODE_CROSS && !pa->uplink)) {
+        pod_attachment_destroy(pa);
+        return xstrdup("external_ids lack the forwarding intent");
+    }
+    return NULL;
+}
