@@ -88,6 +88,18 @@ snapshot_read(const struct ovsrec_bridge *br, struct snapshot *snap,
     }
 }
 
+/* Orders attachments by pod and interface, for stable listings. */
+static int
+compare_attachments(const void *a_, const void *b_)
+{
+    const struct pod_attachment *a = a_, *b = b_;
+    int cmp = strcmp(a->namespace, b->namespace);
+    if (!cmp) {
+        cmp = strcmp(a->name, b->name);
+    }
+    return cmp ? cmp : strcmp(a->ifname, b->ifname);
+}
+
 static void
 snapshot_destroy(struct snapshot *snap)
 {
@@ -642,6 +654,20 @@ pod_ops_list(const struct pod_ops *ops, const char *namespace,
     pod_flow_set_init(&flows);
     free(pod_flows_build(snap.pods, snap.n, &snap.ofports, &flows));
 
+    /* List in pod order: sort an index of the attachments. */
+    size_t *order = xmalloc((snap.n + 1) * sizeof *order);
+    for (size_t i = 0; i < snap.n; i++) {
+        order[i] = i;
+    }
+    for (size_t i = 1; i < snap.n; i++) {
+        for (size_t j = i; j > 0 && compare_attachments(
+                 &snap.pods[order[j - 1]], &snap.pods[order[j]]) > 0; j--) {
+            size_t tmp = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = tmp;
+        }
+    }
+
     struct simap installed = SIMAP_INITIALIZER(&installed);
     struct flow_table *table;
     error = flow_table_open(ops->bridge, ops->timeout_s, &table);
@@ -653,7 +679,8 @@ pod_ops_list(const struct pod_ops *ops, const char *namespace,
     struct smap pmds = SMAP_INITIALIZER(&pmds);
     read_pmd_assignment(&pmds);
 
-    for (size_t i = 0; !error && i < snap.n; i++) {
+    for (size_t k = 0; !error && k < snap.n; k++) {
+        size_t i = order[k];
         const struct pod_attachment *pa = &snap.pods[i];
         const struct ovsrec_port *port = snap.ports[i];
         const struct ovsrec_interface *iface = port->interfaces[0];
@@ -725,6 +752,7 @@ pod_ops_list(const struct pod_ops *ops, const char *namespace,
         json_array_add(*rows, row);
     }
 
+    free(order);
     smap_destroy(&pmds);
     simap_destroy(&installed);
     pod_flow_set_destroy(&flows);

@@ -202,15 +202,26 @@ pod_short_id(const struct pod_attachment *pa)
     return xstrdup(hex);
 }
 
-/* Returns the OVS port name of the attachment, e.g. "pod-1a2b3c4d5e-net1":
- * readable, and the same every time. */
+/* Returns the OVS port name of the attachment: "p" and 8 hex digits of
+ * the pod's short id, then "-" and the interface name, e.g.
+ * "p7a101998c-net1"; or, for interface names longer than 5 characters, "p"
+ * and 14 hex digits of the identity.  Either way it fits OpenFlow's 15
+ * characters, so that it can be used with ovs-ofctl. */
 char *
 pod_port_name(const struct pod_attachment *pa)
 {
-    char *id = pod_short_id(pa);
-    char *name = xasprintf("pod-%.10s-%s", id, pa->ifname);
-    free(id);
-    return name;
+    if (strlen(pa->ifname) <= 5) {
+        char *id = pod_short_id(pa);
+        char *name = xasprintf("p%.8s-%s", id, pa->ifname);
+        free(id);
+        return name;
+    }
+
+    uint8_t digest[SHA1_DIGEST_SIZE];
+    char hex[SHA1_HEX_DIGEST_LEN + 1];
+    identity_digest(pa, true, digest);
+    sha1_to_hex(digest, hex);
+    return xasprintf("p%.14s", hex);
 }
 
 /* Returns the pod's socket directory on the host. */
@@ -291,8 +302,9 @@ pod_default_mac(const struct pod_attachment *pa)
     uint8_t digest[SHA1_DIGEST_SIZE];
     identity_digest(pa, true, digest);
 
+    /* Other digest bytes than the cookie's. */
     struct eth_addr mac;
-    memcpy(mac.ea, digest, ETH_ADDR_LEN);
+    memcpy(mac.ea, digest + 8, ETH_ADDR_LEN);
     mac.ea[0] = (mac.ea[0] & 0xfc) | 0x02;
     return mac;
 }

@@ -10,7 +10,8 @@ TESTSUITE_AT = \
 	tests/ovs-pod-macros.at \
 	tests/cpuset.at \
 	tests/plan.at \
-	tests/init.at
+	tests/init.at \
+	tests/pod.at
 SYSTEM_DPDK_TESTSUITE_AT = \
 	tests/system-dpdk-testsuite.at \
 	tests/ovs-pod-macros.at \

@@ -25,6 +25,8 @@
 #include "command-line.h"
 #include "cpuset.h"
 #include "mempool-size.h"
+#include "packets.h"
+#include "pod.h"
 #include "uplink.h"
 #include "util.h"
 
@@ -99,6 +101,34 @@ test_uplink(struct ovs_cmdl_context *ctx)
     }
 }
 
+/* pod NAMESPACE/NAME UID IFNAME: prints what derives from the identity. */
+static void
+test_pod(struct ovs_cmdl_context *ctx)
+{
+    char *ns, *name;
+    char *error = pod_parse_ref(ctx->argv[1], &ns, &name);
+    struct pod_attachment pa;
+    if (!error) {
+        error = pod_attachment_init(&pa, ns, name, ctx->argv[2],
+                                    ctx->argv[3], NULL);
+    }
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    char *id = pod_short_id(&pa);
+    char *port = pod_port_name(&pa);
+    char *sock = pod_socket_path(&pa);
+    printf("short-id=%s port=%s cookie=0x%016"PRIx64" mac="ETH_ADDR_FMT
+           " socket=%s\n", id, port, pod_cookie(&pa),
+           ETH_ADDR_ARGS(pa.mac), sock);
+    free(id);
+    free(port);
+    free(sock);
+    pod_attachment_destroy(&pa);
+    free(ns);
+    free(name);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -107,6 +137,7 @@ main(int argc, char *argv[])
         { "cpuset-mask", "MASK...", 1, INT_MAX, test_cpuset_mask, OVS_RO },
         { "mempool", "MTU...", 1, INT_MAX, test_mempool, OVS_RO },
         { "uplink", "SPEC...", 1, INT_MAX, test_uplink, OVS_RO },
+        { "pod", "NAMESPACE/NAME UID IFNAME", 3, 3, test_pod, OVS_RO },
         { NULL, NULL, 0, 0, NULL, OVS_RO },
     };
 
