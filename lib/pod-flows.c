@@ -126,6 +126,9 @@ pod_flows_build(const struct pod_attachment *pods, size_t n,
 
     for (size_t i = 0; i < n; i++) {
         const struct pod_attachment *pa = &pods[i];
+        if (pa->mode == POD_MODE_ISOLATED) {
+            continue;
+        }
         char *port = pod_port_name(pa);
         const char *other = pa->mode == POD_MODE_CROSS ? pa->peer : pa->uplink;
         const struct simap_node *p = simap_find(ofports, port);
@@ -192,6 +195,7 @@ pod_flows_build(const struct pod_attachment *pods, size_t n,
             break;
         }
 
+        case POD_MODE_ISOLATED:
         default:
             OVS_NOT_REACHED();
         }

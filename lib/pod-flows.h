@@ -22,6 +22,8 @@
  * All are in table 0 of the pod bridge, whose fail_mode=secure drops what
  * no rule matches:
  *
+ *   isolated: none.
+ *
  *   cross-connect, priority 100:
  *       in_port=POD  actions=output:PEER
  *       in_port=PEER actions=output:POD

@@ -219,6 +219,21 @@ check_intent(const struct pod_attachment *req, const char *port_name,
              const struct ovsrec_open_vswitch *ovs,
              const struct ovsrec_bridge *br, const struct snapshot *snap)
 {
+    for (size_t i = 0; i < snap->n; i++) {
+        const struct pod_attachment *pa = &snap->pods[i];
+        if (!strcmp(pa->namespace, req->namespace)
+            && !strcmp(pa->name, req->name)
+            && !strcmp(pa->ifname, req->ifname)) {
+            return xasprintf("pod %s/%s interface %s is already attached "
+                             "for pod UID %s (port %s): detach it first",
+                             req->namespace, req->name, req->ifname,
+                             pa->uid, snap->ports[i]->name);
+        }
+    }
+    if (req->mode == POD_MODE_ISOLATED) {
+        return NULL;
+    }
+
     const char *target = req->mode == POD_MODE_CROSS ? req->peer : req->uplink;
     const char *what = req->mode == POD_MODE_CROSS ? "peer" : "uplink";
     const struct ovsrec_bridge *tbr;
@@ -236,22 +251,26 @@ check_intent(const struct pod_attachment *req, const char *port_name,
     for (size_t i = 0; i < snap->n; i++) {
         const struct pod_attachment *pa = &snap->pods[i];
         const char *pa_port = snap->ports[i]->name;
-
-        if (!strcmp(pa->namespace, req->namespace)
-            && !strcmp(pa->name, req->name)
-            && !strcmp(pa->ifname, req->ifname)) {
-            return xasprintf("pod %s/%s interface %s is already attached "
-                             "for pod UID %s (port %s): detach it first",
-                             req->namespace, req->name, req->ifname,
-                             pa->uid, pa_port);
-        }
-
-        /* A cross-connect owns both its ports' traffic. */
         bool pa_uses_target = (pa->mode == POD_MODE_CROSS
                                ? !strcmp(pa->peer, target)
-                               : !strcmp(pa->uplink, target));
-        if (pa->mode == POD_MODE_CROSS
-            && (!strcmp(pa_port, target) || pa_uses_target)) {
+                               : pa->uplink && !strcmp(pa->uplink, target));
+
+        if (!strcmp(pa_port, target)) {
+            /* The target is a pod's port: only a cross-connect may take
+             * it, and only from a pod that forwards nothing by itself. */
+            if (req->mode != POD_MODE_CROSS) {
+                return xasprintf("uplink %s is a pod's port", target);
+            }
+            if (pa->mode != POD_MODE_ISOLATED) {
+                return xasprintf("peer port %s belongs to %s/%s interface "
+                                 "%s, which is %s", target, pa->namespace,
+                                 pa->name, pa->ifname,
+                                 pa->mode == POD_MODE_CROSS
+                                 ? "cross-connected already"
+                                 : "on an uplink");
+            }
+        }
+        if (pa->mode == POD_MODE_CROSS && pa_uses_target) {
             return xasprintf("%s port %s is already cross-connected by "
                              "%s/%s interface %s", what, target,
                              pa->namespace, pa->name, pa->ifname);
@@ -262,17 +281,6 @@ check_intent(const struct pod_attachment *req, const char *port_name,
                              pa->name, pa->ifname,
                              pod_mode_to_string(pa->mode));
         }
-        if (req->mode == POD_MODE_CROSS && !strcmp(pa_port, target)) {
-            return xasprintf("peer port %s belongs to %s/%s interface %s, "
-                             "which forwards to %s", target, pa->namespace,
-                             pa->name, pa->ifname,
-                             pa->mode == POD_MODE_CROSS ? pa->peer
-                                                        : pa->uplink);
-        }
-        if (req->mode != POD_MODE_CROSS && !strcmp(pa_port, target)) {
-            return xasprintf("uplink %s is a pod's port", target);
-        }
-
         if (req->mode != POD_MODE_CROSS && pa->mode != POD_MODE_CROSS
             && pa_uses_target && pa->vlan == req->vlan) {
             if (req->mode == POD_MODE_VLAN || pa->mode == POD_MODE_VLAN) {

@@ -125,7 +125,7 @@ pod_attachment_init(struct pod_attachment *pa, const char *namespace,
     pa->ifname = xstrdup(ifname);
     pa->container_id = (container_id && *container_id
                         ? xstrdup(container_id) : NULL);
-    pa->mode = POD_MODE_CROSS;
+    pa->mode = POD_MODE_ISOLATED;
     pa->queues = 1;
     pa->mac = pod_default_mac(pa);
     pa->base_dir = xstrdup(POD_DEFAULT_BASE_DIR);
@@ -314,6 +314,8 @@ const char *
 pod_mode_to_string(enum pod_mode mode)
 {
     switch (mode) {
+    case POD_MODE_ISOLATED:
+        return "isolated";
     case POD_MODE_CROSS:
         return "cross-connect";
     case POD_MODE_VLAN:
@@ -409,6 +411,7 @@ pod_from_external_ids(const struct smap *ids, struct pod_attachment *pa)
     const char *mode = smap_get_def(ids, "ovs-pod-mode", "");
     pa->mode = (!strcmp(mode, "vlan") ? POD_MODE_VLAN
                 : !strcmp(mode, "shared") ? POD_MODE_SHARED
+                : !strcmp(mode, "isolated") ? POD_MODE_ISOLATED
                 : POD_MODE_CROSS);
     pa->peer = nullable_strdup(smap_get(ids, "ovs-pod-peer"));
     pa->uplink = nullable_strdup(smap_get(ids, "ovs-pod-uplink"));
@@ -435,7 +438,8 @@ pod_from_external_ids(const struct smap *ids, struct pod_attachment *pa)
         pa->owner_gid = gid_;
     }
     if ((pa->mode == POD_MODE_CROSS && !pa->peer)
-        || (pa->mode != POD_MODE_CROSS && !pa->uplink)) {
+        || ((pa->mode == POD_MODE_VLAN || pa->mode == POD_MODE_SHARED)
+            && !pa->uplink)) {
         pod_attachment_destroy(pa);
         return xstrdup("external_ids lack the forwarding intent");
     }

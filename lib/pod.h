@@ -54,6 +54,7 @@ struct smap;
 
 /* How an attachment forwards. */
 enum pod_mode {
+    POD_MODE_ISOLATED,          /* No forwarding of its own (yet). */
     POD_MODE_CROSS,             /* All traffic to and from one peer port. */
     POD_MODE_VLAN,              /* A VLAN of an uplink, untagged in the pod. */
     POD_MODE_SHARED,            /* A MAC address on a shared uplink. */

@@ -449,7 +449,8 @@ Init:\n\
 Attach:\n\
   --pod-uid=UID          the pod's UID (required)\n\
   --container-id=ID      the pod's sandbox container ID\n\
-  --peer=PORT            cross-connect with PORT (uplink or pod port)\n\
+  (none of these)        isolated: no forwarding until a peer takes it\n\
+  --peer=PORT            cross-connect with PORT (uplink, or isolated pod)\n\
   --uplink=PORT --vlan=V     VLAN V of uplink PORT, untagged in the pod\n\
   --uplink=PORT --mac=MAC [--vlan=V]  MAC on uplink PORT, shared with pods\n\
   --mac=MAC              the pod interface's MAC (default: derived)\n\
@@ -804,9 +805,11 @@ cmd_attach(struct ovs_cmdl_context *ctx)
         }
     } else if (uplink_specs.n > 1) {
         ovs_fatal(0, "attach takes one --uplink");
+    } else if (vlan) {
+        ovs_fatal(0, "--vlan needs --uplink");
     } else {
-        ovs_fatal(0, "attach needs --peer=PORT, or --uplink=PORT with --vlan "
-                  "or --mac");
+        /* No forwarding yet: another attachment may cross-connect it. */
+        pa.mode = POD_MODE_ISOLATED;
     }
     pa.vlan = vlan;
     if (mac) {
@@ -920,6 +923,8 @@ print_attachments(const struct json *rows)
         const char *mode = json_field(row, "mode", b[0]);
         if (!strcmp(mode, "cross-connect")) {
             snprintf(to, sizeof to, "%s", json_field(row, "peer", b[1]));
+        } else if (!strcmp(mode, "isolated")) {
+            snprintf(to, sizeof to, "-");
         } else if (!strcmp(mode, "vlan")) {
             snprintf(to, sizeof to, "%s vlan %s",
                      json_field(row, "uplink", b[1]),

@@ -1,5 +1,5 @@
 # The DPDK-enabled ovs-vswitchd is OVS's own, built in $(OVS_BUILDDIR) by
 # the "ovs-build" target and installed by "make install".  This directory
 # holds how ovs-pod starts it.
-scripts_SCRIPTS += vswitchd/ovs-pod-sandbox
-EXTRA_DIST += vswitchd/ovs-pod-sandbox
+scripts_SCRIPTS += vswitchd/ovs-pod-sandbox vswitchd/ovs-pod-ctl
+EXTRA_DIST += vswitchd/ovs-pod-sandbox vswitchd/ovs-pod-ctl
