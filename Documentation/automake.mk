@@ -1,3 +1,4 @@
 EXTRA_DIST += \
 	Documentation/topics/planning.rst \
+	Documentation/topics/pods.rst \
 	Documentation/howto/sandbox.rst

@@ -78,7 +78,8 @@ check_conflicts__(const struct node_setup *setup,
     for (size_t i = 0; i < setup->n_uplinks; i++) {
         const struct uplink *u = &setup->uplinks[i];
         const struct ovsrec_bridge *port_br;
-        const struct ovsrec_port *port = vsdb_find_port(ovs, u->name, &port_br);
+        const struct ovsrec_port *port = vsdb_find_port(ovs, u->name,
+                                                        &port_br);
         if (port && strcmp(port_br->name, setup->bridge)) {
             return xasprintf("uplink %s: a port of that name is on bridge "
                              "%s: delete it or name the uplink differently",

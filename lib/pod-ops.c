@@ -111,6 +111,25 @@ snapshot_destroy(struct snapshot *snap)
     simap_destroy(&snap->ofports);
 }
 
+static char *
+no_bridge_error(const struct pod_ops *ops)
+{
+    return xasprintf("bridge %s does not exist: run \"ovs-podctl init\" "
+                     "first", ops->bridge);
+}
+
+/* Connects to the database and finds the pod bridge.  On success returns
+ * NULL, with the connection in '*dbp' and the bridge (NULL if there is
+ * none) in '*brp'. */
+static char *
+open_bridge(const struct pod_ops *ops, struct vsdb **dbp,
+            const struct ovsrec_bridge **brp)
+{
+    char *error = vsdb_open(ops->db_remote, ops->timeout_s, dbp);
+    *brp = error ? NULL : vsdb_find_bridge(vsdb_root(*dbp), ops->bridge);
+    return error;
+}
+
 /* Makes the bridge's flows those of its attachments except the ports named
  * in 'exclude'. */
 static char *
@@ -121,8 +140,7 @@ sync_flows(const struct pod_ops *ops, struct vsdb *db,
     const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
                                                       ops->bridge);
     if (!br) {
-        return xasprintf("bridge %s does not exist: run \"ovs-podctl "
-                         "init\" first", ops->bridge);
+        return no_bridge_error(ops);
     }
 
     struct snapshot snap;
@@ -384,8 +402,7 @@ pod_ops_attach(const struct pod_ops *ops, const struct pod_attachment *req,
     bool port_created = false, dir_created = false;
 
     if (!br) {
-        error = xasprintf("bridge %s does not exist: run \"ovs-podctl "
-                          "init\" first", ops->bridge);
+        error = no_bridge_error(ops);
         goto out;
     }
 
@@ -511,16 +528,11 @@ pod_ops_detach(const struct pod_ops *ops, const char *namespace,
                const char *name, const char *ifname, struct svec *detached)
 {
     struct vsdb *db;
-    char *error = vsdb_open(ops->db_remote, ops->timeout_s, &db);
-    if (error) {
-        return error;
-    }
-
-    const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
-                                                      ops->bridge);
-    if (!br) {
+    const struct ovsrec_bridge *br;
+    char *error = open_bridge(ops, &db, &br);
+    if (error || !br) {
         vsdb_close(db);
-        return NULL;
+        return error;
     }
 
     /* Copy what goes: committing frees the IDL rows that 'snap' uses. */
@@ -643,16 +655,11 @@ pod_ops_list(const struct pod_ops *ops, const char *namespace,
     *rows = json_array_create_empty();
 
     struct vsdb *db;
-    char *error = vsdb_open(ops->db_remote, ops->timeout_s, &db);
-    if (error) {
-        return error;
-    }
-    const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
-                                                      ops->bridge);
-    if (!br) {
+    const struct ovsrec_bridge *br;
+    char *error = open_bridge(ops, &db, &br);
+    if (error || !br) {
         vsdb_close(db);
-        return xasprintf("bridge %s does not exist: run \"ovs-podctl "
-                         "init\" first", ops->bridge);
+        return error ? error : no_bridge_error(ops);
     }
 
     struct snapshot snap;

@@ -234,16 +234,23 @@ pod_dir(const struct pod_attachment *pa)
     return dir;
 }
 
+/* Returns the host path of the attachment's file with 'suffix'. */
+static char *
+pod_file(const struct pod_attachment *pa, const char *suffix)
+{
+    char *dir = pod_dir(pa);
+    char *path = xasprintf("%s/%s%s", dir, pa->ifname, suffix);
+    free(dir);
+    return path;
+}
+
 /* Returns the vhost-user socket path on the host.  With a base directory
  * of at most POD_BASE_DIR_MAX bytes, it is at most 64 + 1 + 12 + 1 + 15 +
  * 5 = 98 bytes, within sun_path's 108. */
 char *
 pod_socket_path(const struct pod_attachment *pa)
 {
-    char *dir = pod_dir(pa);
-    char *path = xasprintf("%s/%s.sock", dir, pa->ifname);
-    free(dir);
-    return path;
+    return pod_file(pa, ".sock");
 }
 
 /* Returns the socket path as the pod sees it. */
@@ -257,10 +264,7 @@ pod_socket_path_in_pod(const struct pod_attachment *pa)
 char *
 pod_kit_path(const struct pod_attachment *pa)
 {
-    char *dir = pod_dir(pa);
-    char *path = xasprintf("%s/%s.json", dir, pa->ifname);
-    free(dir);
-    return path;
+    return pod_file(pa, ".json");
 }
 
 /* Returns the OpenFlow cookie of the attachment's flows: ovs-pod's mark in
