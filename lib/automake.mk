@@ -1,6 +1,12 @@
 # The ovs-pod library: everything the programs do is here.
 noinst_LTLIBRARIES += lib/libovspod.la
 lib_libovspod_la_SOURCES = \
+	lib/cni.c \
+	lib/cni.h \
+	lib/cni-exec.c \
+	lib/cni-exec.h \
+	lib/cni-plugin.c \
+	lib/cni-plugin.h \
 	lib/cpuset.c \
 	lib/flow-table.c \
 	lib/flow-table.h \
@@ -21,6 +27,8 @@ lib_libovspod_la_SOURCES = \
 	lib/pod.h \
 	lib/pod-dir.c \
 	lib/pod-dir.h \
+	lib/pod-gc.c \
+	lib/pod-gc.h \
 	lib/pod-flows.c \
 	lib/pod-flows.h \
 	lib/pod-ops.c \

@@ -24,8 +24,11 @@
 #include <config.h>
 #include "pod-ops.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 #include "daemon.h"
 #include "dirs.h"
@@ -46,6 +49,7 @@
 #include "unixctl.h"
 #include "util.h"
 #include "vswitch-db.h"
+#include "timeval.h"
 #include "vswitch-idl.h"
 
 /* The attachments on the pod bridge, and its ports' OpenFlow numbers. */
@@ -111,11 +115,70 @@ snapshot_destroy(struct snapshot *snap)
     simap_destroy(&snap->ofports);
 }
 
+/* Takes the bridge's lock, which serializes every operation that changes
+ * its ports or flows: runtimes attach different pods in parallel, and the
+ * flood flows of a shared uplink and the socket base directory are shared
+ * among them.  Waits at most 'ops->timeout_s' seconds.  Returns the locked
+ * file descriptor, or -1 after storing an error message in '*errorp'. */
+static int
+lock_bridge(const struct pod_ops *ops, char **errorp)
+{
+    char *path = xasprintf("%s/ovs-pod-%s.lock", ovs_rundir(), ops->bridge);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        *errorp = xasprintf("cannot open lock file %s: %s", path,
+                            ovs_strerror(errno));
+        free(path);
+        return -1;
+    }
+
+    long long int deadline = time_msec() + ops->timeout_s * 1000LL;
+    while (flock(fd, LOCK_EX | LOCK_NB)) {
+        if (errno != EWOULDBLOCK && errno != EINTR) {
+            *errorp = xasprintf("cannot lock %s: %s", path,
+                                ovs_strerror(errno));
+            break;
+        }
+        if (time_msec() >= deadline) {
+            *errorp = xasprintf("bridge %s is busy: another ovs-pod "
+                                "operation holds %s; try again", ops->bridge,
+                                path);
+            break;
+        }
+        xnanosleep(10 * 1000 * 1000);
+    }
+    free(path);
+    if (*errorp) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+static void
+unlock_bridge(int fd)
+{
+    if (fd >= 0) {
+        close(fd);
+    }
+}
+
 static char *
 no_bridge_error(const struct pod_ops *ops)
 {
     return xasprintf("bridge %s does not exist: run \"ovs-podctl init\" "
                      "first", ops->bridge);
+}
+
+/* Connects to the database, noting in 'ops' if it cannot be reached. */
+static char *
+open_db(const struct pod_ops *ops, struct vsdb **dbp)
+{
+    char *error = vsdb_open(ops->db_remote, ops->timeout_s, dbp);
+    if (error && ops->db_unreachable) {
+        *ops->db_unreachable = true;
+    }
+    return error;
 }
 
 /* Connects to the database and finds the pod bridge.  On success returns
@@ -125,7 +188,7 @@ static char *
 open_bridge(const struct pod_ops *ops, struct vsdb **dbp,
             const struct ovsrec_bridge **brp)
 {
-    char *error = vsdb_open(ops->db_remote, ops->timeout_s, dbp);
+    char *error = open_db(ops, dbp);
     *brp = error ? NULL : vsdb_find_bridge(vsdb_root(*dbp), ops->bridge);
     return error;
 }
@@ -373,21 +436,16 @@ write_kit(const struct pod_attachment *pa, const char *kit, bool *changed)
     return pod_dir_write_kit(pa, kit);
 }
 
-/* Attaches 'req': creates its socket directory, its dpdkvhostuserclient
- * port, its flows and its launch kit.  Attaching again with the same
- * intent changes nothing (and sets '*changed' to false); with another
- * intent it fails.  On success, returns NULL and stores the launch kit in
- * '*kit'; otherwise returns a malloc()'d error message, and nothing that
- * this call created is left behind. */
-char *
-pod_ops_attach(const struct pod_ops *ops, const struct pod_attachment *req,
-               bool *changed, struct json **kit)
+/* Does the work of pod_ops_attach(), under the bridge lock. */
+static char *
+attach__(const struct pod_ops *ops, const struct pod_attachment *req,
+         bool *changed, struct json **kit)
 {
     *changed = false;
     *kit = NULL;
 
     struct vsdb *db;
-    char *error = vsdb_open(ops->db_remote, ops->timeout_s, &db);
+    char *error = open_db(ops, &db);
     if (error) {
         return error;
     }
@@ -519,13 +577,12 @@ out:
     return error;
 }
 
-/* Detaches pod 'namespace'/'name''s interface 'ifname', or all its
- * interfaces if 'ifname' is NULL: removes their flows, ports, sockets and
- * launch kits, and adds their port names to 'detached'.  Detaching what is
- * not attached succeeds and detaches nothing. */
-char *
-pod_ops_detach(const struct pod_ops *ops, const char *namespace,
-               const char *name, const char *ifname, struct svec *detached)
+/* Does the work of pod_ops_detach() and pod_ops_detach_container(), under
+ * the bridge lock: the attachments of 'container_id' if it is nonnull,
+ * otherwise of pod 'namespace'/'name'. */
+static char *
+detach__(const struct pod_ops *ops, const char *namespace, const char *name,
+         const char *container_id, const char *ifname, struct svec *detached)
 {
     struct vsdb *db;
     const struct ovsrec_bridge *br;
@@ -544,8 +601,12 @@ pod_ops_detach(const struct pod_ops *ops, const char *namespace,
     size_t n_gone = 0;
     for (size_t i = 0; i < snap.n; i++) {
         const struct pod_attachment *pa = &snap.pods[i];
-        if (!strcmp(pa->namespace, namespace) && !strcmp(pa->name, name)
-            && (!ifname || !strcmp(pa->ifname, ifname))) {
+        bool match = (container_id
+                      ? pa->container_id
+                        && !strcmp(pa->container_id, container_id)
+                      : (!strcmp(pa->namespace, namespace)
+                         && !strcmp(pa->name, name)));
+        if (match && (!ifname || !strcmp(pa->ifname, ifname))) {
             sset_add(&names, snap.ports[i]->name);
             svec_add(&gone_ports, snap.ports[i]->name);
             pod_attachment_clone(&gone[n_gone++], pa);
@@ -586,12 +647,75 @@ char *
 pod_ops_sync(const struct pod_ops *ops, size_t *n_added, size_t *n_removed,
              struct svec *warnings)
 {
+    char *error = NULL;
+    int lock = lock_bridge(ops, &error);
+    if (lock < 0) {
+        return error;
+    }
+
     struct vsdb *db;
-    char *error = vsdb_open(ops->db_remote, ops->timeout_s, &db);
+    error = open_db(ops, &db);
     if (!error) {
         error = sync_flows(ops, db, NULL, n_added, n_removed, warnings);
         vsdb_close(db);
     }
+    unlock_bridge(lock);
+    return error;
+}
+
+/* Attaches 'req': creates its socket directory, its dpdkvhostuserclient
+ * port, its flows and its launch kit.  Attaching again with the same
+ * intent changes nothing (and sets '*changed' to false); with another
+ * intent it fails.  On success, returns NULL and stores the launch kit in
+ * '*kit'; otherwise returns a malloc()'d error message, and nothing that
+ * this call created is left behind. */
+char *
+pod_ops_attach(const struct pod_ops *ops, const struct pod_attachment *req,
+               bool *changed, struct json **kit)
+{
+    char *error = NULL;
+    int lock = lock_bridge(ops, &error);
+    *changed = false;
+    *kit = NULL;
+    if (lock < 0) {
+        return error;
+    }
+    error = attach__(ops, req, changed, kit);
+    unlock_bridge(lock);
+    return error;
+}
+
+/* Detaches pod 'namespace'/'name''s interface 'ifname', or all its
+ * interfaces if 'ifname' is NULL: removes their flows, ports, sockets and
+ * launch kits, and adds their port names to 'detached'.  Detaching what is
+ * not attached succeeds and detaches nothing. */
+char *
+pod_ops_detach(const struct pod_ops *ops, const char *namespace,
+               const char *name, const char *ifname, struct svec *detached)
+{
+    char *error = NULL;
+    int lock = lock_bridge(ops, &error);
+    if (lock < 0) {
+        return error;
+    }
+    error = detach__(ops, namespace, name, NULL, ifname, detached);
+    unlock_bridge(lock);
+    return error;
+}
+
+/* Like pod_ops_detach(), for the attachments made for container
+ * 'container_id' (the CNI runtime's sandbox id). */
+char *
+pod_ops_detach_container(const struct pod_ops *ops, const char *container_id,
+                         const char *ifname, struct svec *detached)
+{
+    char *error = NULL;
+    int lock = lock_bridge(ops, &error);
+    if (lock < 0) {
+        return error;
+    }
+    error = detach__(ops, NULL, NULL, container_id, ifname, detached);
+    unlock_bridge(lock);
     return error;
 }
 
@@ -708,6 +832,9 @@ pod_ops_list(const struct pod_ops *ops, const char *namespace,
         json_object_put(row, "pod", json_string_create_nocopy(
                             xasprintf("%s/%s", pa->namespace, pa->name)));
         json_object_put_string(row, "uid", pa->uid);
+        json_object_put(row, "container_id", pa->container_id
+                        ? json_string_create(pa->container_id)
+                        : json_null_create());
         json_object_put_string(row, "ifname", pa->ifname);
         json_object_put_string(row, "port", port->name);
         json_object_put(row, "ofport", iface->n_ofport

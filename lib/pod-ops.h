@@ -38,6 +38,8 @@ struct pod_ops {
     const char *bridge;
     const char *port_type;      /* NULL: dpdkvhostuserclient.  Tests on
                                  * OVS's dummy datapath use "dummy". */
+    bool *db_unreachable;       /* If nonnull, set to true when the
+                                 * database cannot be reached. */
 };
 
 char *pod_ops_attach(const struct pod_ops *, const struct pod_attachment *,
@@ -46,6 +48,10 @@ char *pod_ops_attach(const struct pod_ops *, const struct pod_attachment *,
 char *pod_ops_detach(const struct pod_ops *, const char *namespace,
                      const char *name, const char *ifname,
                      struct svec *detached)
+    OVS_WARN_UNUSED_RESULT;
+char *pod_ops_detach_container(const struct pod_ops *,
+                               const char *container_id, const char *ifname,
+                               struct svec *detached)
     OVS_WARN_UNUSED_RESULT;
 char *pod_ops_sync(const struct pod_ops *, size_t *n_added,
                    size_t *n_removed, struct svec *warnings)

@@ -3,3 +3,15 @@ utilities_ovs_podctl_SOURCES = utilities/ovs-podctl.c
 utilities_ovs_podctl_LDADD = $(OVSPOD_LDADD)
 
 dist_man_MANS += utilities/ovs-podctl.8
+
+# The CNI plugin, named "ovs-pod" as network configurations name it, where
+# runtimes look for plugins: /usr/lib/cni on Debian, /opt/cni/bin.
+cnidir = $(prefix)/lib/cni
+cni_PROGRAMS = utilities/ovs-pod
+utilities_ovs_pod_SOURCES = utilities/ovs-pod-cni.c
+utilities_ovs_pod_LDADD = $(OVSPOD_LDADD)
+install-exec-hook:
+	$(MKDIR_P) "$(DESTDIR)/opt/cni/bin"
+	ln -sf "$(cnidir)/ovs-pod" "$(DESTDIR)/opt/cni/bin/ovs-pod"
+uninstall-hook:
+	rm -f "$(DESTDIR)/opt/cni/bin/ovs-pod"

@@ -1,0 +1,573 @@
+/*
+ * Copyright (c) 2026 The ovs-pod authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at:
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/* The ovs-pod CNI plugin: see cni-plugin.h. */
+
+#include <config.h>
+#include "cni-plugin.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cni-exec.h"
+#include "cni.h"
+#include "daemon.h"
+#include "dirs.h"
+#include "node-setup.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
+#include "openvswitch/shash.h"
+#include "packets.h"
+#include "pod-dir.h"
+#include "pod-gc.h"
+#include "pod-ops.h"
+#include "pod.h"
+#include "sset.h"
+#include "svec.h"
+#include "util.h"
+#include "vswitch-db.h"
+#include "vswitch-idl.h"
+
+struct plugin {
+    struct cni_env env;
+    struct cni_config cfg;
+    struct pod_ops ops;
+    bool db_unreachable;
+    char *db_remote;
+};
+
+static void
+plugin_ops_init(struct plugin *p)
+{
+    p->db_remote = p->cfg.ovsdb ? xstrdup(p->cfg.ovsdb)
+                                : vsdb_default_remote();
+    p->ops.db_remote = p->db_remote;
+    p->ops.timeout_s = p->cfg.timeout;
+    p->ops.bridge = p->cfg.bridge ? p->cfg.bridge : NODE_SETUP_DEFAULT_BRIDGE;
+    p->ops.port_type = p->cfg.port_type;
+    p->ops.db_unreachable = &p->db_unreachable;
+}
+
+/* An error from a pod operation: "try again later" (11) if OVSDB could
+ * not be reached, else 'code'. */
+static void
+ops_error(struct plugin *p, struct cni_error *error, int code, char *msg)
+{
+    cni_error_set(error, p->db_unreachable ? CNI_ERR_TRY_AGAIN : code, NULL,
+                  "%s", msg);
+    free(msg);
+}
+
+/* Builds the attachment that the configuration asks for. */
+static bool
+build_attachment(struct plugin *p, struct pod_attachment *pa,
+                 struct cni_error *error)
+{
+    static const char *const keys[] = {
+        "K8S_POD_NAMESPACE", "K8S_POD_NAME", "K8S_POD_UID",
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
+        if (!smap_get(&p->env.args, keys[i])) {
+            cni_error_set(error, CNI_ERR_INVALID_ENV, NULL,
+                          "CNI_ARGS lacks %s", keys[i]);
+            return false;
+        }
+    }
+    char *msg = pod_attachment_init(pa,
+                                    smap_get(&p->env.args, keys[0]),
+                                    smap_get(&p->env.args, keys[1]),
+                                    smap_get(&p->env.args, keys[2]),
+                                    p->env.ifname, p->env.container_id);
+    if (msg) {
+        cni_error_set(error, CNI_ERR_INVALID_ENV, NULL, "%s", msg);
+        free(msg);
+        return false;
+    }
+
+    const struct cni_config *c = &p->cfg;
+    int code = CNI_ERR_INVALID_CONFIG;
+    if (c->peer && c->uplink) {
+        cni_error_set(error, code, NULL, "fields \"peer\" and \"uplink\" "
+                      "exclude each other");
+    } else if (c->peer) {
+        if (c->vlan) {
+            cni_error_set(error, code, NULL, "field \"vlan\" needs "
+                          "\"uplink\", not \"peer\"");
+        }
+        pa->mode = POD_MODE_CROSS;
+        pa->peer = xstrdup(c->peer);
+    } else if (c->uplink) {
+        pa->uplink = xstrdup(c->uplink);
+        pa->mode = c->mac ? POD_MODE_SHARED : POD_MODE_VLAN;
+        if (!c->mac && !c->vlan) {
+            cni_error_set(error, code, NULL, "field \"uplink\" needs "
+                          "\"vlan\" or \"mac\"");
+        }
+    } else if (c->vlan) {
+        cni_error_set(error, code, NULL, "field \"vlan\" needs \"uplink\"");
+    }
+    pa->vlan = c->vlan;
+    pa->queues = c->queues;
+    if (!error->code && c->mac
+        && (!eth_addr_from_string(c->mac, &pa->mac)
+            || eth_addr_is_multicast(pa->mac)
+            || eth_addr_is_zero(pa->mac))) {
+        cni_error_set(error, code, NULL, "field \"mac\": \"%s\" is not a "
+                      "unicast MAC address", c->mac);
+    }
+    if (!error->code && c->owner) {
+        msg = pod_dir_parse_owner(c->owner, &pa->owner_uid, &pa->owner_gid);
+        if (msg) {
+            cni_error_set(error, code, NULL, "field \"owner\": %s", msg);
+            free(msg);
+        }
+    }
+    if (!error->code && c->socket_dir) {
+        free(pa->base_dir);
+        pa->base_dir = xstrdup(c->socket_dir);
+        msg = pod_dir_check_base(pa->base_dir, true);
+        if (msg) {
+            cni_error_set(error, code, NULL, "field \"socketDir\": %s", msg);
+            free(msg);
+        }
+    }
+    if (!error->code && c->pod_mount) {
+        if (c->pod_mount[0] != '/' || strlen(c->pod_mount) > POD_BASE_DIR_MAX) {
+            cni_error_set(error, code, NULL, "field \"podMount\" must be an "
+                          "absolute path of at most %d bytes",
+                          POD_BASE_DIR_MAX);
+        } else {
+            free(pa->pod_mount);
+            pa->pod_mount = xstrdup(c->pod_mount);
+        }
+    }
+    if (error->code) {
+        pod_attachment_destroy(pa);
+        return false;
+    }
+    return true;
+}
+
+/* Writes the device-info file (device-info-spec) that Multus publishes in
+ * the pod's network-status annotation. */
+static char *
+write_device_info(const char *path, const struct pod_attachment *pa)
+{
+    struct json *vu = json_object_create();
+    json_object_put_string(vu, "mode", "server");
+    json_object_put(vu, "path",
+                    json_string_create_nocopy(pod_socket_path_in_pod(pa)));
+    struct json *info = json_object_create();
+    json_object_put_string(info, "type", "vhost-user");
+    json_object_put_string(info, "version", "1.1.0");
+    json_object_put(info, "vhost-user", vu);
+    char *text = json_to_string(info, JSSF_SORT);
+    json_destroy(info);
+
+    char *error = NULL;
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t) strlen(text)) {
+        error = xasprintf("cannot write device info %s: %s", path,
+                          ovs_strerror(errno));
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+    free(text);
+    return error;
+}
+
+static int
+cmd_add(struct plugin *p, struct ds *output, struct cni_error *error)
+{
+    struct pod_attachment pa;
+    if (!build_attachment(p, &pa, error)) {
+        return 1;
+    }
+
+    struct cni_result result;
+    cni_result_init(&result);
+    bool ipam_done = false;
+    if (p->cfg.ipam) {
+        struct json *r = cni_ipam_call(&p->cfg, &p->env, "ADD", NULL, error);
+        if (!r || !cni_result_from_ipam(r, &result, error)) {
+            json_destroy(r);
+            goto fail;
+        }
+        json_destroy(r);
+        ipam_done = true;
+    }
+
+    bool changed;
+    struct json *kit;
+    char *msg = pod_ops_attach(&p->ops, &pa, &changed, &kit);
+    if (msg) {
+        ops_error(p, error, CNI_ERR_ATTACH, msg);
+        goto fail;
+    }
+    json_destroy(kit);
+
+    if (p->cfg.device_info_file) {
+        msg = write_device_info(p->cfg.device_info_file, &pa);
+        if (msg) {
+            cni_error_set(error, CNI_ERR_IO, NULL, "%s", msg);
+            free(msg);
+            struct svec detached = SVEC_EMPTY_INITIALIZER;
+            free(pod_ops_detach_container(&p->ops, p->env.container_id,
+                                          p->env.ifname, &detached));
+            svec_destroy(&detached);
+            goto fail;
+        }
+    }
+
+    result.ifname = xstrdup(p->env.ifname);
+    result.mac = xasprintf(ETH_ADDR_FMT, ETH_ADDR_ARGS(pa.mac));
+    result.sandbox = xstrdup(p->env.netns);
+    result.socket_path = pod_socket_path(&pa);
+    struct json *j = cni_result_to_json(&result, p->cfg.cni_version);
+    char *s = json_to_string(j, JSSF_PRETTY | JSSF_SORT);
+    ds_put_cstr(output, s);
+    free(s);
+    json_destroy(j);
+    cni_result_destroy(&result);
+    pod_attachment_destroy(&pa);
+    return 0;
+
+fail:
+    if (ipam_done) {
+        /* Roll back: the address goes back to the pool. */
+        struct cni_error e = { 0 };
+        cni_ipam_call(&p->cfg, &p->env, "DEL", NULL, &e);
+        cni_error_destroy(&e);
+    }
+    cni_result_destroy(&result);
+    pod_attachment_destroy(&pa);
+    return 1;
+}
+
+static int
+cmd_del(struct plugin *p, struct ds *notes, struct cni_error *error)
+{
+    /* IPAM first and always: an address must not leak because OVS is
+     * down. */
+    struct cni_error ipam_error = { 0 };
+    if (p->cfg.ipam) {
+        cni_ipam_call(&p->cfg, &p->env, "DEL", NULL, &ipam_error);
+    }
+
+    struct svec detached = SVEC_EMPTY_INITIALIZER;
+    char *msg = pod_ops_detach_container(&p->ops, p->env.container_id,
+                                         p->env.ifname, &detached);
+    size_t n_detached = detached.n;
+    svec_destroy(&detached);
+    if (msg) {
+        char *m = xasprintf("%s%s", msg, (p->cfg.ipam && !ipam_error.code)
+                            ? " (the IP address was released)" : "");
+        ops_error(p, error, CNI_ERR_DETACH, m);
+        free(msg);
+        cni_error_destroy(&ipam_error);
+        return 1;
+    }
+    if (ipam_error.code) {
+        *error = ipam_error;
+        return 1;
+    }
+    ds_put_format(notes, "%s: %s\n", p->env.ifname,
+                  n_detached ? "detached" : "nothing attached");
+    return 0;
+}
+
+static int
+cmd_check(struct plugin *p, struct ds *notes, struct cni_error *error)
+{
+    if (p->cfg.disable_check) {
+        return 0;
+    }
+    if (!p->cfg.prev_result) {
+        cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
+                      "CHECK needs \"prevResult\"");
+        return 1;
+    }
+    struct pod_attachment pa;
+    if (!build_attachment(p, &pa, error)) {
+        return 1;
+    }
+
+    struct json *rows;
+    char *msg = pod_ops_list(&p->ops, pa.namespace, pa.name, &rows);
+    if (msg) {
+        json_destroy(rows);
+        ops_error(p, error, CNI_ERR_CHECK, msg);
+        pod_attachment_destroy(&pa);
+        return 1;
+    }
+
+    const struct shash *row = NULL;
+    for (size_t i = 0; i < json_array(rows)->n; i++) {
+        const struct shash *r = json_object(json_array(rows)->elems[i]);
+        if (!strcmp(json_string(shash_find_data(r, "ifname")), pa.ifname)) {
+            row = r;
+        }
+    }
+
+    char *port = pod_port_name(&pa);
+    if (!row) {
+        cni_error_set(error, CNI_ERR_CHECK, NULL, "%s/%s interface %s is not "
+                      "attached", pa.namespace, pa.name, pa.ifname);
+    } else if (strcmp(json_string(shash_find_data(row, "port")), port)
+               || strcmp(json_string(shash_find_data(row, "mode")),
+                         pod_mode_to_string(pa.mode))) {
+        cni_error_set(error, CNI_ERR_CHECK, NULL, "%s/%s interface %s is "
+                      "attached with another intent", pa.namespace, pa.name,
+                      pa.ifname);
+    } else if (json_integer(shash_find_data(row, "flows"))
+               != json_integer(shash_find_data(row, "flows_intended"))) {
+        cni_error_set(error, CNI_ERR_CHECK, NULL, "port %s has %"PRId64" of "
+                      "its %"PRId64" flows: run \"ovs-podctl sync\"", port,
+                      json_integer(shash_find_data(row, "flows")),
+                      json_integer(shash_find_data(row, "flows_intended")));
+    } else if (!pod_dir_is_complete(&pa)) {
+        char *kit = pod_kit_path(&pa);
+        cni_error_set(error, CNI_ERR_CHECK, NULL, "the launch kit %s is "
+                      "missing", kit);
+        free(kit);
+    } else {
+        ds_put_format(notes, "%s: port %s, vhost-user %s\n", pa.ifname, port,
+                      json_string(shash_find_data(row, "vhost")));
+    }
+    free(port);
+    json_destroy(rows);
+    pod_attachment_destroy(&pa);
+
+    if (!error->code && p->cfg.ipam) {
+        cni_ipam_call(&p->cfg, &p->env, "CHECK", p->cfg.prev_result, error);
+    }
+    return error->code ? 1 : 0;
+}
+
+static int
+cmd_gc(struct plugin *p, struct ds *notes, struct cni_error *error)
+{
+    struct sset valid = SSET_INITIALIZER(&valid);
+    const struct json *list = p->cfg.valid_attachments;
+    for (size_t i = 0; list && i < json_array(list)->n; i++) {
+        const struct json *a = json_array(list)->elems[i];
+        const struct json *id = (a->type == JSON_OBJECT
+                                 ? shash_find_data(json_object(a),
+                                                   "containerID") : NULL);
+        const struct json *ifname = (a->type == JSON_OBJECT
+                                     ? shash_find_data(json_object(a),
+                                                       "ifname") : NULL);
+        if (!id || !ifname || id->type != JSON_STRING
+            || ifname->type != JSON_STRING) {
+            cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
+                          "cni.dev/valid-attachments[%"PRIuSIZE"] needs "
+                          "string \"containerID\" and \"ifname\"", i);
+            sset_destroy(&valid);
+            return 1;
+        }
+        sset_add_and_free(&valid, xasprintf("%s/%s", json_string(id),
+                                          json_string(ifname)));
+    }
+
+    struct svec removed = SVEC_EMPTY_INITIALIZER;
+    struct svec keys = SVEC_EMPTY_INITIALIZER;
+    char *msg = pod_gc_attachments(&p->ops, &valid, false, &removed, &keys);
+    for (size_t i = 0; i < removed.n; i++) {
+        ds_put_format(notes, "removed %s\n", removed.names[i]);
+    }
+    if (p->cfg.ipam) {
+        /* Release the addresses of what was collected, for IPAM plugins
+         * that have no GC of their own (before CNI 1.1.0); for those that
+         * have, it finds nothing more to release. */
+        for (size_t i = 0; i < keys.n; i++) {
+            char *cid = xstrdup(keys.names[i]);
+            char *slash = strrchr(cid, '/');
+            *slash = '\0';
+            setenv("CNI_CONTAINERID", cid, 1);
+            setenv("CNI_IFNAME", slash + 1, 1);
+            struct cni_error e = { 0 };
+            cni_ipam_call(&p->cfg, &p->env, "DEL", NULL, &e);
+            cni_error_destroy(&e);
+            free(cid);
+        }
+        unsetenv("CNI_CONTAINERID");
+        unsetenv("CNI_IFNAME");
+    }
+    svec_destroy(&removed);
+    svec_destroy(&keys);
+    sset_destroy(&valid);
+    if (msg) {
+        ops_error(p, error, CNI_ERR_DETACH, msg);
+        return 1;
+    }
+    if (p->cfg.ipam) {
+        cni_ipam_call(&p->cfg, &p->env, "GC", NULL, error);
+    }
+    return error->code ? 1 : 0;
+}
+
+static int
+cmd_status(struct plugin *p, struct cni_error *error)
+{
+    struct vsdb *db;
+    char *msg = vsdb_open(p->db_remote, p->cfg.timeout, &db);
+    if (msg) {
+        cni_error_set(error, CNI_ERR_NOT_AVAILABLE, NULL, "%s", msg);
+        free(msg);
+        return 1;
+    }
+
+    const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
+    char *pidfile = xasprintf("%s/ovs-vswitchd.pid", ovs_rundir());
+    pid_t pid = access(pidfile, F_OK) ? 0 : read_pidfile(pidfile);
+    free(pidfile);
+    const struct ovsrec_bridge *br = vsdb_find_bridge(ovs, p->ops.bridge);
+
+    if (pid <= 0) {
+        cni_error_set(error, CNI_ERR_NOT_AVAILABLE, NULL,
+                      "ovs-vswitchd is not running");
+    } else if (!ovs->dpdk_initialized) {
+        cni_error_set(error, CNI_ERR_NOT_AVAILABLE, NULL,
+                      "DPDK is not initialized in ovs-vswitchd: see "
+                      "\"ovs-podctl init\" and its log");
+    } else if (!br) {
+        cni_error_set(error, CNI_ERR_NOT_AVAILABLE, NULL,
+                      "bridge %s does not exist: run \"ovs-podctl init\"",
+                      p->ops.bridge);
+    } else {
+        /* Uplinks that are down limit what existing pods can reach. */
+        for (size_t i = 0; i < br->n_ports && !error->code; i++) {
+            const struct ovsrec_port *port = br->ports[i];
+            const char *role = smap_get(&port->external_ids, "ovs-pod");
+            const struct ovsrec_interface *iface = (port->n_interfaces
+                                                    ? port->interfaces[0]
+                                                    : NULL);
+            if (role && !strcmp(role, "uplink") && iface
+                && (iface->error || (iface->link_state
+                                     && !strcmp(iface->link_state, "down")))) {
+                cni_error_set(error, CNI_ERR_LIMITED, NULL, "uplink %s is "
+                              "%s", port->name, iface->error ? iface->error
+                                                             : "down");
+            }
+        }
+    }
+    vsdb_close(db);
+    return error->code ? 1 : 0;
+}
+
+/* Runs the plugin on 'input' (the network configuration, 'length' bytes)
+ * and the CNI_* environment.  Puts what goes to stdout in 'output' and
+ * human notes for stderr in 'notes'.  Returns the exit status; on failure
+ * 'error' says why.  Stores in '*version' the request's CNI version, for
+ * the error, or NULL if it had none we speak. */
+int
+cni_plugin_run(const char *input, size_t length, struct ds *output,
+               struct ds *notes, struct cni_error *error, char **version)
+{
+    *version = NULL;
+    struct plugin p;
+    memset(&p, 0, sizeof p);
+    int status = 1;
+
+    if (!cni_env_read(&p.env, error)) {
+        goto out;
+    }
+    if (!cni_config_parse(input, length, &p.cfg, error)) {
+        goto out;
+    }
+
+    if (p.env.command == CNI_VERSION) {
+        struct json *v = json_object_create();
+        const char *ver = (p.cfg.cni_version
+                           && cni_version_is_supported(p.cfg.cni_version)
+                           ? p.cfg.cni_version : "1.1.0");
+        json_object_put_string(v, "cniVersion", ver);
+        struct json *list = json_array_create_empty();
+        for (size_t i = 0; i < cni_n_versions; i++) {
+            json_array_add(list, json_string_create(cni_versions[i]));
+        }
+        json_object_put(v, "supportedVersions", list);
+        char *s = json_to_string(v, JSSF_PRETTY);
+        ds_put_cstr(output, s);
+        free(s);
+        json_destroy(v);
+        status = 0;
+        goto out;
+    }
+
+    if (!p.cfg.cni_version || !cni_version_is_supported(p.cfg.cni_version)) {
+        cni_error_set(error, CNI_ERR_INCOMPATIBLE_VERSION, NULL,
+                      "CNI version %s is not supported (supported: 0.3.0, "
+                      "0.3.1, 0.4.0, 1.0.0, 1.1.0)",
+                      p.cfg.cni_version ? p.cfg.cni_version : "(none)");
+        goto out;
+    }
+    if ((p.env.command == CNI_GC || p.env.command == CNI_STATUS)
+        && cni_version_compare(p.cfg.cni_version, "1.1.0") < 0) {
+        cni_error_set(error, CNI_ERR_INCOMPATIBLE_VERSION, NULL,
+                      "%s needs CNI version 1.1.0",
+                      cni_command_to_string(p.env.command));
+        goto out;
+    }
+    if (p.env.command == CNI_CHECK
+        && cni_version_compare(p.cfg.cni_version, "0.4.0") < 0) {
+        cni_error_set(error, CNI_ERR_INCOMPATIBLE_VERSION, NULL,
+                      "CHECK needs CNI version 0.4.0 or later");
+        goto out;
+    }
+    if (!p.cfg.name || !*p.cfg.name) {
+        cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
+                      "field \"name\" is required");
+        goto out;
+    }
+    plugin_ops_init(&p);
+
+    switch (p.env.command) {
+    case CNI_ADD:
+        status = cmd_add(&p, output, error);
+        break;
+    case CNI_DEL:
+        status = cmd_del(&p, notes, error);
+        break;
+    case CNI_CHECK:
+        status = cmd_check(&p, notes, error);
+        break;
+    case CNI_GC:
+        status = cmd_gc(&p, notes, error);
+        break;
+    case CNI_STATUS:
+        status = cmd_status(&p, error);
+        break;
+    case CNI_VERSION:
+    default:
+        OVS_NOT_REACHED();
+    }
+
+out:
+    if (status && !error->code) {
+        cni_error_set(error, CNI_ERR_ATTACH, NULL, "failed");
+    }
+    if (p.cfg.cni_version && cni_version_is_supported(p.cfg.cni_version)) {
+        *version = xstrdup(p.cfg.cni_version);
+    }
+    cni_env_destroy(&p.env);
+    cni_config_destroy(&p.cfg);
+    free(p.db_remote);
+    return status;
+}
