@@ -211,6 +211,10 @@ cmd_add(struct plugin *p, struct ds *output, struct cni_error *error)
         }
         json_destroy(r);
         ipam_done = true;
+    } else if (p->cfg.prev_result
+               && !cni_result_from_ipam(p->cfg.prev_result, &result, error)) {
+        /* Chained after a plugin that assigned the addresses: keep them. */
+        goto fail;
     }
 
     bool changed;
@@ -292,6 +296,36 @@ cmd_del(struct plugin *p, struct ds *notes, struct cni_error *error)
     return 0;
 }
 
+static bool
+json_field_is(const struct shash *row, const char *key, const char *value)
+{
+    const struct json *j = shash_find_data(row, key);
+    return (value
+            ? j && j->type == JSON_STRING && !strcmp(json_string(j), value)
+            : !j || j->type == JSON_NULL);
+}
+
+/* Returns true if 'row', from pod_ops_list(), is attachment 'pa' on port
+ * 'port' with the same intent. */
+static bool
+row_has_intent(const struct shash *row, const struct pod_attachment *pa,
+               const char *port)
+{
+    const struct json *vlan = shash_find_data(row, "vlan");
+    char *mac = xasprintf(ETH_ADDR_FMT, ETH_ADDR_ARGS(pa->mac));
+    bool same = (json_field_is(row, "port", port)
+                 && json_field_is(row, "mode", pod_mode_to_string(pa->mode))
+                 && json_field_is(row, "peer", pa->peer)
+                 && json_field_is(row, "uplink", pa->uplink)
+                 && json_field_is(row, "mac", mac)
+                 && (pa->vlan
+                     ? vlan && vlan->type == JSON_INTEGER
+                       && vlan->integer == pa->vlan
+                     : !vlan || vlan->type == JSON_NULL));
+    free(mac);
+    return same;
+}
+
 static int
 cmd_check(struct plugin *p, struct ds *notes, struct cni_error *error)
 {
@@ -329,9 +363,7 @@ cmd_check(struct plugin *p, struct ds *notes, struct cni_error *error)
     if (!row) {
         cni_error_set(error, CNI_ERR_CHECK, NULL, "%s/%s interface %s is not "
                       "attached", pa.namespace, pa.name, pa.ifname);
-    } else if (strcmp(json_string(shash_find_data(row, "port")), port)
-               || strcmp(json_string(shash_find_data(row, "mode")),
-                         pod_mode_to_string(pa.mode))) {
+    } else if (!row_has_intent(row, &pa, port)) {
         cni_error_set(error, CNI_ERR_CHECK, NULL, "%s/%s interface %s is "
                       "attached with another intent", pa.namespace, pa.name,
                       pa.ifname);
@@ -503,7 +535,7 @@ cni_plugin_run(const char *input, size_t length, struct ds *output,
             json_array_add(list, json_string_create(cni_versions[i]));
         }
         json_object_put(v, "supportedVersions", list);
-        char *s = json_to_string(v, JSSF_PRETTY);
+        char *s = json_to_string(v, JSSF_PRETTY | JSSF_SORT);
         ds_put_cstr(output, s);
         free(s);
         json_destroy(v);

@@ -11,7 +11,8 @@ TESTSUITE_AT = \
 	tests/cpuset.at \
 	tests/plan.at \
 	tests/init.at \
-	tests/pod.at
+	tests/pod.at \
+	tests/cni.at
 SYSTEM_DPDK_TESTSUITE_AT = \
 	tests/system-dpdk-testsuite.at \
 	tests/ovs-pod-macros.at \

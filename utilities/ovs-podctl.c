@@ -41,10 +41,12 @@
 #include "plan-print.h"
 #include "plan.h"
 #include "pod-dir.h"
+#include "pod-gc.h"
 #include "pod-ops.h"
 #include "pod.h"
 #include "packets.h"
 #include "smap.h"
+#include "sset.h"
 #include "stream-ssl.h"
 #include "stream.h"
 #include "svec.h"
@@ -91,6 +93,12 @@ static const char *owner;               /* --owner. */
 static const char *socket_base = POD_DEFAULT_BASE_DIR;
 static const char *pod_mount = POD_DEFAULT_MOUNT;
 static const char *port_type;           /* --port-type. */
+
+/* GC options. */
+static const char *valid_attachments;   /* --valid-attachments. */
+static const char *cni_cache = POD_GC_CNI_CACHE;
+static struct svec hugepage_dirs = SVEC_EMPTY_INITIALIZER;
+static const char *dpdk_runtime_dir = POD_GC_DPDK_RUNTIME_DIR;
 
 OVS_NO_RETURN static void usage(void);
 static void parse_options(int argc, char *argv[]);
@@ -161,6 +169,10 @@ parse_options(int argc, char *argv[])
         OPT_SOCKET_BASE,
         OPT_POD_MOUNT,
         OPT_PORT_TYPE,
+        OPT_VALID_ATTACHMENTS,
+        OPT_CNI_CACHE,
+        OPT_HUGEPAGE_DIR,
+        OPT_DPDK_RUNTIME_DIR,
         VLOG_OPTION_ENUMS,
         SSL_OPTION_ENUMS,
     };
@@ -200,6 +212,11 @@ parse_options(int argc, char *argv[])
         {"socket-base", required_argument, NULL, OPT_SOCKET_BASE},
         {"pod-mount", required_argument, NULL, OPT_POD_MOUNT},
         {"port-type", required_argument, NULL, OPT_PORT_TYPE},
+        {"valid-attachments", required_argument, NULL,
+         OPT_VALID_ATTACHMENTS},
+        {"cni-cache", required_argument, NULL, OPT_CNI_CACHE},
+        {"hugepage-dir", required_argument, NULL, OPT_HUGEPAGE_DIR},
+        {"dpdk-runtime-dir", required_argument, NULL, OPT_DPDK_RUNTIME_DIR},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         VLOG_LONG_OPTIONS,
@@ -363,6 +380,22 @@ parse_options(int argc, char *argv[])
             port_type = optarg;
             break;
 
+        case OPT_VALID_ATTACHMENTS:
+            valid_attachments = optarg;
+            break;
+
+        case OPT_CNI_CACHE:
+            cni_cache = optarg;
+            break;
+
+        case OPT_HUGEPAGE_DIR:
+            svec_add(&hugepage_dirs, optarg);
+            break;
+
+        case OPT_DPDK_RUNTIME_DIR:
+            dpdk_runtime_dir = optarg;
+            break;
+
         case 'h':
             usage();
 
@@ -413,6 +446,8 @@ Pod commands:\n\
   list                           list the attachments\n\
   show NAMESPACE/NAME            show one pod's attachments\n\
   sync                           rebuild the pods' flows from the database\n\
+  gc                             remove dead pods' attachments and the\n\
+                                 hugepages dead DPDK processes left\n\
   help                           show this help\n\
 \n\
 Database:\n\
@@ -461,6 +496,15 @@ Attach:\n\
   --port-type=TYPE       interface type (default: dpdkvhostuserclient;\n\
                          \"dummy\" for tests on OVS's dummy datapath)\n\
 \n\
+GC:\n\
+  --valid-attachments=CID/IFNAME,...  the live CNI attachments\n\
+  --cni-cache=DIR        else read them from the runtime's CNI result\n\
+                         cache (default: %s)\n\
+  --hugepage-dir=DIR     hugetlbfs directory to sweep (repeatable;\n\
+                         default: every hugetlbfs mount)\n\
+  --dpdk-runtime-dir=DIR DPDK runtime directories (default: %s)\n\
+  --dry-run              list what would be removed, remove nothing\n\
+\n\
 Output:\n\
   --format=table|json    output of plan, attach, list, show (default: table)\n\
 \n\
@@ -469,7 +513,7 @@ Other options:\n\
   -V, --version          show the version\n",
            program_name, program_name, ovs_rundir(),
            NODE_SETUP_DEFAULT_BRIDGE, POD_DEFAULT_BASE_DIR,
-           POD_DEFAULT_MOUNT);
+           POD_DEFAULT_MOUNT, POD_GC_CNI_CACHE, POD_GC_DPDK_RUNTIME_DIR);
     stream_usage("--db", true, false, true);
     vlog_usage();
     exit(EXIT_SUCCESS);
@@ -1010,6 +1054,81 @@ cmd_sync(struct ovs_cmdl_context *ctx OVS_UNUSED)
 }
 
 static void
+cmd_gc(struct ovs_cmdl_context *ctx OVS_UNUSED)
+{
+    const char *verb = dry_run ? "would remove" : "removed";
+
+    /* Attachments: only against an explicit list of the live ones. */
+    struct sset valid = SSET_INITIALIZER(&valid);
+    char *error = NULL;
+    if (valid_attachments) {
+        char *copy = xstrdup(valid_attachments);
+        char *save = NULL;
+        for (char *tok = strtok_r(copy, ",", &save); tok;
+             tok = strtok_r(NULL, ",", &save)) {
+            if (!strchr(tok, '/')) {
+                ovs_fatal(0, "--valid-attachments: \"%s\" is not "
+                          "CONTAINERID/IFNAME", tok);
+            }
+            sset_add(&valid, tok);
+        }
+        free(copy);
+    } else {
+        error = pod_gc_read_cni_cache(cni_cache, &valid);
+    }
+
+    size_t n_attachments = 0;
+    if (error) {
+        fprintf(stderr, "%s: %s: attachments not collected (give "
+                "--valid-attachments or --cni-cache)\n", program_name,
+                error);
+        free(error);
+    } else {
+        struct pod_ops ops = pod_ops_from_options();
+        struct svec removed = SVEC_EMPTY_INITIALIZER;
+        error = pod_gc_attachments(&ops, &valid, dry_run, &removed, NULL);
+        for (size_t i = 0; i < removed.n; i++) {
+            printf("%s attachment %s\n", verb, removed.names[i]);
+        }
+        n_attachments = removed.n;
+        svec_destroy(&removed);
+        if (error) {
+            ovs_fatal(0, "%s", error);
+        }
+    }
+    sset_destroy(&valid);
+
+    /* Hugepages: every hugetlbfs mount, unless told which. */
+    struct svec dirs = SVEC_EMPTY_INITIALIZER;
+    if (hugepage_dirs.n) {
+        svec_append(&dirs, &hugepage_dirs);
+    } else {
+        struct topology topo;
+        error = topo_discover(sysfs_root, procfs_root, 0, &topo);
+        if (error) {
+            ovs_fatal(0, "%s", error);
+        }
+        for (size_t i = 0; i < topo.n_mounts; i++) {
+            svec_add(&dirs, topo.mounts[i].path);
+        }
+        topo_destroy(&topo);
+    }
+    struct svec removed = SVEC_EMPTY_INITIALIZER;
+    struct pod_gc_hugepages stats;
+    pod_gc_hugepages((const char *const *) dirs.names, dirs.n,
+                     dpdk_runtime_dir, dry_run, &removed, &stats);
+    for (size_t i = 0; i < removed.n; i++) {
+        printf("%s %s\n", verb, removed.names[i]);
+    }
+    printf("%s %"PRIuSIZE" attachments, %"PRIu64" hugepage files (%"PRIu64
+           " hugepages %s), %"PRIu64" DPDK runtime directories\n",
+           verb, n_attachments, stats.files, stats.pages,
+           dry_run ? "would be returned" : "returned", stats.runtime_dirs);
+    svec_destroy(&removed);
+    svec_destroy(&dirs);
+}
+
+static void
 cmd_help(struct ovs_cmdl_context *ctx OVS_UNUSED)
 {
     usage();
@@ -1026,6 +1145,7 @@ get_all_commands(void)
         { "list", "", 0, 0, cmd_list, OVS_RO },
         { "show", "NAMESPACE/NAME", 1, 1, cmd_show, OVS_RO },
         { "sync", "", 0, 0, cmd_sync, OVS_RW },
+        { "gc", "", 0, 0, cmd_gc, OVS_RW },
         { "help", "", 0, 0, cmd_help, OVS_RO },
         { NULL, NULL, 0, 0, NULL, OVS_RO },
     };
