@@ -78,8 +78,10 @@ static bool
 build_attachment(struct plugin *p, struct pod_attachment *pa,
                  struct cni_error *error)
 {
+    /* Kubernetes runtimes name the pod; other runtimes (podman) name no
+     * UID, and then the container stands for the pod's incarnation. */
     static const char *const keys[] = {
-        "K8S_POD_NAMESPACE", "K8S_POD_NAME", "K8S_POD_UID",
+        "K8S_POD_NAMESPACE", "K8S_POD_NAME",
     };
     for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
         if (!smap_get(&p->env.args, keys[i])) {
@@ -88,10 +90,11 @@ build_attachment(struct plugin *p, struct pod_attachment *pa,
             return false;
         }
     }
+    const char *uid = smap_get(&p->env.args, "K8S_POD_UID");
     char *msg = pod_attachment_init(pa,
                                     smap_get(&p->env.args, keys[0]),
                                     smap_get(&p->env.args, keys[1]),
-                                    smap_get(&p->env.args, keys[2]),
+                                    uid ? uid : p->env.container_id,
                                     p->env.ifname, p->env.container_id);
     if (msg) {
         cni_error_set(error, CNI_ERR_INVALID_ENV, NULL, "%s", msg);

@@ -99,6 +99,8 @@ static const char *valid_attachments;   /* --valid-attachments. */
 static const char *cni_cache = POD_GC_CNI_CACHE;
 static struct svec hugepage_dirs = SVEC_EMPTY_INITIALIZER;
 static const char *dpdk_runtime_dir = POD_GC_DPDK_RUNTIME_DIR;
+static bool gc_attachments = true;      /* --only. */
+static bool gc_hugepages = true;
 
 OVS_NO_RETURN static void usage(void);
 static void parse_options(int argc, char *argv[]);
@@ -173,6 +175,7 @@ parse_options(int argc, char *argv[])
         OPT_CNI_CACHE,
         OPT_HUGEPAGE_DIR,
         OPT_DPDK_RUNTIME_DIR,
+        OPT_ONLY,
         VLOG_OPTION_ENUMS,
         SSL_OPTION_ENUMS,
     };
@@ -217,6 +220,7 @@ parse_options(int argc, char *argv[])
         {"cni-cache", required_argument, NULL, OPT_CNI_CACHE},
         {"hugepage-dir", required_argument, NULL, OPT_HUGEPAGE_DIR},
         {"dpdk-runtime-dir", required_argument, NULL, OPT_DPDK_RUNTIME_DIR},
+        {"only", required_argument, NULL, OPT_ONLY},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         VLOG_LONG_OPTIONS,
@@ -396,6 +400,15 @@ parse_options(int argc, char *argv[])
             dpdk_runtime_dir = optarg;
             break;
 
+        case OPT_ONLY:
+            gc_attachments = !strcmp(optarg, "attachments");
+            gc_hugepages = !strcmp(optarg, "hugepages");
+            if (!gc_attachments && !gc_hugepages) {
+                ovs_fatal(0, "--only=%s: expected \"attachments\" or "
+                          "\"hugepages\"", optarg);
+            }
+            break;
+
         case 'h':
             usage();
 
@@ -503,6 +516,7 @@ GC:\n\
   --hugepage-dir=DIR     hugetlbfs directory to sweep (repeatable;\n\
                          default: every hugetlbfs mount)\n\
   --dpdk-runtime-dir=DIR DPDK runtime directories (default: %s)\n\
+  --only=attachments|hugepages  collect only those\n\
   --dry-run              list what would be removed, remove nothing\n\
 \n\
 Output:\n\
@@ -1073,12 +1087,14 @@ cmd_gc(struct ovs_cmdl_context *ctx OVS_UNUSED)
             sset_add(&valid, tok);
         }
         free(copy);
-    } else {
+    } else if (gc_attachments) {
         error = pod_gc_read_cni_cache(cni_cache, &valid);
     }
 
     size_t n_attachments = 0;
-    if (error) {
+    if (!gc_attachments) {
+        /* Not asked for. */
+    } else if (error) {
         fprintf(stderr, "%s: %s: attachments not collected (give "
                 "--valid-attachments or --cni-cache)\n", program_name,
                 error);
@@ -1100,7 +1116,9 @@ cmd_gc(struct ovs_cmdl_context *ctx OVS_UNUSED)
 
     /* Hugepages: every hugetlbfs mount, unless told which. */
     struct svec dirs = SVEC_EMPTY_INITIALIZER;
-    if (hugepage_dirs.n) {
+    if (!gc_hugepages) {
+        dpdk_runtime_dir = NULL;
+    } else if (hugepage_dirs.n) {
         svec_append(&dirs, &hugepage_dirs);
     } else {
         struct topology topo;
