@@ -1,4 +1,5 @@
 EXTRA_DIST += \
 	Documentation/topics/planning.rst \
 	Documentation/topics/pods.rst \
-	Documentation/howto/sandbox.rst
+	Documentation/howto/sandbox.rst \
+	Documentation/howto/kubernetes.rst

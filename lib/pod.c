@@ -224,13 +224,39 @@ pod_port_name(const struct pod_attachment *pa)
     return xasprintf("p%.14s", hex);
 }
 
+/* Returns true if 's' is a UUID in its 36-character text form, as
+ * Kubernetes pod UIDs are. */
+static bool
+is_uuid(const char *s)
+{
+    static const char pattern[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+    if (strlen(s) != strlen(pattern)) {
+        return false;
+    }
+    for (size_t i = 0; s[i]; i++) {
+        if (pattern[i] == '-' ? s[i] != '-' : !isxdigit((unsigned char) s[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Returns the name of the pod's socket directory: the pod's UID if it is
+ * a UUID, as in Kubernetes, so that a pod spec can mount exactly its own
+ * directory with "subPathExpr: $(POD_UID)"; otherwise the short id. */
+char *
+pod_dir_name(const struct pod_attachment *pa)
+{
+    return is_uuid(pa->uid) ? xstrdup(pa->uid) : pod_short_id(pa);
+}
+
 /* Returns the pod's socket directory on the host. */
 char *
 pod_dir(const struct pod_attachment *pa)
 {
-    char *id = pod_short_id(pa);
-    char *dir = xasprintf("%s/%s", pa->base_dir, id);
-    free(id);
+    char *name = pod_dir_name(pa);
+    char *dir = xasprintf("%s/%s", pa->base_dir, name);
+    free(name);
     return dir;
 }
 
@@ -245,8 +271,8 @@ pod_file(const struct pod_attachment *pa, const char *suffix)
 }
 
 /* Returns the vhost-user socket path on the host.  With a base directory
- * of at most POD_BASE_DIR_MAX bytes, it is at most 64 + 1 + 12 + 1 + 15 +
- * 5 = 98 bytes, within sun_path's 108. */
+ * of at most POD_BASE_DIR_MAX bytes, it is at most 48 + 1 + 36 + 1 + 15 +
+ * 5 = 106 bytes, within sun_path's 108 (with its NUL). */
 char *
 pod_socket_path(const struct pod_attachment *pa)
 {

@@ -47,7 +47,7 @@ struct smap;
 
 /* Longest socket base directory: keeps every socket path within the
  * 108-byte sun_path, whatever the pod and interface names are. */
-#define POD_BASE_DIR_MAX 64
+#define POD_BASE_DIR_MAX 48
 
 #define POD_DEFAULT_BASE_DIR "/run/ovs-pod"
 #define POD_DEFAULT_MOUNT "/var/run/ovs-pod"
@@ -97,6 +97,7 @@ char *pod_parse_ref(const char *ref, char **namespace, char **name)
     OVS_WARN_UNUSED_RESULT;
 
 char *pod_short_id(const struct pod_attachment *);
+char *pod_dir_name(const struct pod_attachment *);
 char *pod_port_name(const struct pod_attachment *);
 char *pod_dir(const struct pod_attachment *);
 char *pod_socket_path(const struct pod_attachment *);
