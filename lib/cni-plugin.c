@@ -150,7 +150,8 @@ build_attachment(struct plugin *p, struct pod_attachment *pa,
         }
     }
     if (!error->code && c->pod_mount) {
-        if (c->pod_mount[0] != '/' || strlen(c->pod_mount) > POD_BASE_DIR_MAX) {
+        if (c->pod_mount[0] != '/'
+            || strlen(c->pod_mount) > POD_BASE_DIR_MAX) {
             cni_error_set(error, code, NULL, "field \"podMount\" must be an "
                           "absolute path of at most %d bytes",
                           POD_BASE_DIR_MAX);

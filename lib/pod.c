@@ -234,7 +234,10 @@ is_uuid(const char *s)
         return false;
     }
     for (size_t i = 0; s[i]; i++) {
-        if (pattern[i] == '-' ? s[i] != '-' : !isxdigit((unsigned char) s[i])) {
+        bool ok = (pattern[i] == '-'
+                   ? s[i] == '-'
+                   : isxdigit((unsigned char) s[i]));
+        if (!ok) {
             return false;
         }
     }
