@@ -45,8 +45,7 @@ pod_dir_check_base(const char *base_dir, bool create)
                          "path", base_dir);
     }
     if (strlen(base_dir) > POD_BASE_DIR_MAX) {
-        return xasprintf("socket base directory %s: longer than %d bytes, "
-                         "so socket paths could exceed sun_path's 108",
+        return xasprintf("socket base directory %s: longer than %d bytes",
                          base_dir, POD_BASE_DIR_MAX);
     }
     if (strstr(base_dir, "/../") || strstr(base_dir, "/./")) {
@@ -158,6 +157,18 @@ pod_dir_create(const struct pod_attachment *pa)
     if (error) {
         return error;
     }
+
+    char *sock = pod_socket_path(pa);
+    size_t len = strlen(sock);
+    if (len > POD_SOCKET_PATH_MAX) {
+        error = xasprintf("socket path %s is %"PRIuSIZE" bytes, more than "
+                          "the %d that sun_path holds: use a shorter "
+                          "socket base directory (48 bytes always fit)",
+                          sock, len, POD_SOCKET_PATH_MAX);
+        free(sock);
+        return error;
+    }
+    free(sock);
 
     char *dir = pod_dir(pa);
     if (mkdir(dir, 0770) && errno != EEXIST) {

@@ -274,8 +274,9 @@ pod_file(const struct pod_attachment *pa, const char *suffix)
 }
 
 /* Returns the vhost-user socket path on the host.  With a base directory
- * of at most POD_BASE_DIR_MAX bytes, it is at most 48 + 1 + 36 + 1 + 15 +
- * 5 = 106 bytes, within sun_path's 108 (with its NUL). */
+ * of at most 48 bytes, it is at most 48 + 1 + 36 + 1 + 15 + 5 = 106 bytes,
+ * within sun_path's 108 (with its NUL); pod_dir_create() refuses longer
+ * ones. */
 char *
 pod_socket_path(const struct pod_attachment *pa)
 {

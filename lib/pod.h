@@ -45,9 +45,12 @@ struct smap;
 #define POD_IFNAME_MAX 15
 #define POD_CONTAINER_ID_MAX 128
 
-/* Longest socket base directory: keeps every socket path within the
- * 108-byte sun_path, whatever the pod and interface names are. */
-#define POD_BASE_DIR_MAX 48
+/* Longest socket base directory.  Socket paths must also fit sun_path
+ * (108 bytes with its NUL): with a base of at most 48 bytes, every one
+ * does, whatever the pod and interface names are; with a longer base,
+ * attaching checks the path it would use. */
+#define POD_BASE_DIR_MAX 64
+#define POD_SOCKET_PATH_MAX 107
 
 #define POD_DEFAULT_BASE_DIR "/run/ovs-pod"
 #define POD_DEFAULT_MOUNT "/var/run/ovs-pod"
