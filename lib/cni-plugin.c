@@ -26,8 +26,6 @@
 #include <unistd.h>
 #include "cni-exec.h"
 #include "cni.h"
-#include "daemon.h"
-#include "dirs.h"
 #include "node-setup.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
@@ -470,9 +468,7 @@ cmd_status(struct plugin *p, struct cni_error *error)
     }
 
     const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
-    char *pidfile = xasprintf("%s/ovs-vswitchd.pid", ovs_rundir());
-    pid_t pid = access(pidfile, F_OK) ? 0 : read_pidfile(pidfile);
-    free(pidfile);
+    pid_t pid = vsdb_vswitchd_pid();
     const struct ovsrec_bridge *br = vsdb_find_bridge(ovs, p->ops.bridge);
 
     if (pid <= 0) {

@@ -442,12 +442,6 @@ plan_pmds__(const struct plan_input *in, struct plan *plan)
             plan->pmd_cpus = current_cpus;
             ds_put_cstr(&reason, "current mask kept: whole cores on every "
                         "NUMA node that needs PMDs");
-            for (size_t i = 0; i < plan->n_numas; i++) {
-                struct plan_numa *pn = &plan->numas[i];
-                pn->pmd_cpus = current_cpus;
-                cpuset_intersect(&pn->pmd_cpus,
-                                 &topo_find_numa(topo, pn->id)->cpus);
-            }
             plan_set__(plan, PLAN_PMD_CPU_MASK, xstrdup(current),
                        ds_steal_cstr(&reason), false);
             goto kubelet;

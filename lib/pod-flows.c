@@ -101,7 +101,8 @@ push_vlan(int vlan)
 struct flood_group {
     const char *uplink;
     int vlan;
-    struct ds outputs;          /* "output:N," per member. */
+    int *members;               /* OpenFlow ports of its pods. */
+    size_t n_members;
 };
 
 static int
@@ -189,9 +190,12 @@ pod_flows_build(const struct pod_attachment *pods, size_t n,
                 g = &groups[n_groups++];
                 g->uplink = pa->uplink;
                 g->vlan = pa->vlan;
-                ds_init(&g->outputs);
+                g->members = NULL;
+                g->n_members = 0;
             }
-            ds_put_format(&g->outputs, "%d,", pod);
+            g->members = xrealloc(g->members, (g->n_members + 1)
+                                              * sizeof *g->members);
+            g->members[g->n_members++] = pod;
             break;
         }
 
@@ -205,23 +209,15 @@ pod_flows_build(const struct pod_attachment *pods, size_t n,
     for (size_t i = 0; i < n_groups; i++) {
         struct flood_group *g = &groups[i];
         int uplink = simap_get(ofports, g->uplink);
-
-        int *members = NULL;
-        size_t n_members = 0;
-        char *save = NULL;
-        for (char *tok = strtok_r(ds_cstr(&g->outputs), ",", &save); tok;
-             tok = strtok_r(NULL, ",", &save)) {
-            members = xrealloc(members, (n_members + 1) * sizeof *members);
-            members[n_members++] = atoi(tok);
-        }
-        qsort(members, n_members, sizeof *members, compare_ints);
+        qsort(g->members, g->n_members, sizeof *g->members, compare_ints);
 
         struct ds actions = DS_EMPTY_INITIALIZER;
         if (g->vlan) {
             ds_put_cstr(&actions, "strip_vlan,");
         }
-        for (size_t j = 0; j < n_members; j++) {
-            ds_put_format(&actions, "%soutput:%d", j ? "," : "", members[j]);
+        for (size_t j = 0; j < g->n_members; j++) {
+            ds_put_format(&actions, "%soutput:%d", j ? "," : "",
+                          g->members[j]);
         }
         char *vm = vlan_match(g->vlan);
         add_flow(set, pod_group_cookie(g->uplink, g->vlan), PRIO_FLOOD,
@@ -229,8 +225,7 @@ pod_flows_build(const struct pod_attachment *pods, size_t n,
                            "01:00:00:00:00:00", uplink, vm),
                  ds_steal_cstr(&actions));
         free(vm);
-        free(members);
-        ds_destroy(&g->outputs);
+        free(g->members);
     }
     free(groups);
     return error;

@@ -30,7 +30,6 @@
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
-#include "daemon.h"
 #include "dirs.h"
 #include "flow-table.h"
 #include "jsonrpc.h"
@@ -724,10 +723,8 @@ pod_ops_detach_container(const struct pod_ops *ops, const char *container_id,
 static void
 read_pmd_assignment(struct smap *pmds)
 {
-    char *pidfile = xasprintf("%s/ovs-vswitchd.pid", ovs_rundir());
-    pid_t pid = access(pidfile, F_OK) ? 0 : read_pidfile(pidfile);
-    free(pidfile);
-    if (pid <= 0) {
+    pid_t pid = vsdb_vswitchd_pid();
+    if (!pid) {
         return;
     }
 

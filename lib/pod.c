@@ -297,6 +297,17 @@ pod_kit_path(const struct pod_attachment *pa)
     return pod_file(pa, ".json");
 }
 
+/* Returns ovs-pod's cookie mark with 48 bits of 'digest' below it. */
+static uint64_t
+digest_to_cookie(const uint8_t digest[SHA1_DIGEST_SIZE])
+{
+    uint64_t low = 0;
+    for (int i = 0; i < 6; i++) {
+        low = (low << 8) | digest[i];
+    }
+    return POD_COOKIE_MARK | low;
+}
+
 /* Returns the OpenFlow cookie of the attachment's flows: ovs-pod's mark in
  * the top bits, 48 bits of its identity below. */
 uint64_t
@@ -304,12 +315,7 @@ pod_cookie(const struct pod_attachment *pa)
 {
     uint8_t digest[SHA1_DIGEST_SIZE];
     identity_digest(pa, true, digest);
-
-    uint64_t low = 0;
-    for (int i = 0; i < 6; i++) {
-        low = (low << 8) | digest[i];
-    }
-    return POD_COOKIE_MARK | low;
+    return digest_to_cookie(digest);
 }
 
 /* Returns the cookie of the flows that an uplink's VLAN ('vlan', 0 for
@@ -321,12 +327,7 @@ pod_group_cookie(const char *uplink, int vlan)
     char *s = xasprintf("group/%s/%d", uplink, vlan);
     sha1_bytes(s, strlen(s), digest);
     free(s);
-
-    uint64_t low = 0;
-    for (int i = 0; i < 6; i++) {
-        low = (low << 8) | digest[i];
-    }
-    return POD_COOKIE_MARK | POD_COOKIE_GROUP | low;
+    return digest_to_cookie(digest) | POD_COOKIE_GROUP;
 }
 
 /* Returns a locally administered unicast MAC derived from the identity. */

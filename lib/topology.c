@@ -242,6 +242,20 @@ compare_pages_desc__(const void *a_, const void *b_)
     return a->size_kb < b->size_kb ? 1 : a->size_kb > b->size_kb ? -1 : 0;
 }
 
+/* Reads counter 'file' of hugepage directory 'dir'/'name', 0 if absent. */
+static uint64_t
+read_hugepage_count__(const char *dir, const char *name, const char *file)
+{
+    struct ds line = DS_EMPTY_INITIALIZER;
+    char *path = xasprintf("%s/%s/%s", dir, name, file);
+    char *error = read_line__(path, &line);
+    uint64_t count = error ? 0 : strtoull(ds_cstr(&line), NULL, 10);
+    free(error);
+    free(path);
+    ds_destroy(&line);
+    return count;
+}
+
 /* Reads the hugepage counts under 'dir' (a ".../hugepages" directory). */
 static void
 read_hugepages__(const char *dir, struct topo_numa *node)
@@ -258,24 +272,11 @@ read_hugepages__(const char *dir, struct topo_numa *node)
             continue;
         }
 
-        struct topo_hugepages hp = { .size_kb = size_kb };
-        struct ds line = DS_EMPTY_INITIALIZER;
-        char *path = xasprintf("%s/%s/nr_hugepages", dir, de->d_name);
-        char *error = read_line__(path, &line);
-        free(path);
-        if (!error) {
-            hp.nr = strtoull(ds_cstr(&line), NULL, 10);
-        }
-        free(error);
-
-        path = xasprintf("%s/%s/free_hugepages", dir, de->d_name);
-        error = read_line__(path, &line);
-        free(path);
-        if (!error) {
-            hp.free = strtoull(ds_cstr(&line), NULL, 10);
-        }
-        free(error);
-        ds_destroy(&line);
+        struct topo_hugepages hp = {
+            .size_kb = size_kb,
+            .nr = read_hugepage_count__(dir, de->d_name, "nr_hugepages"),
+            .free = read_hugepage_count__(dir, de->d_name, "free_hugepages"),
+        };
 
         node->pages = xrealloc(node->pages,
                                (node->n_pages + 1) * sizeof *node->pages);

@@ -24,6 +24,8 @@
 #include "vswitch-db.h"
 
 #include <string.h>
+#include <unistd.h>
+#include "daemon.h"
 #include "dirs.h"
 #include "openvswitch/poll-loop.h"
 #include "ovsdb-idl.h"
@@ -165,39 +167,17 @@ vsdb_commit(struct vsdb *db, struct ovsdb_idl_txn *txn, bool *try_again)
     }
 }
 
-/* Waits until ovs-vswitchd reports (in cur_cfg) that it has applied the
- * configuration numbered 'next_cfg'.  Returns NULL on success, otherwise a
- * malloc()'d error message. */
-char *
-vsdb_wait_applied(struct vsdb *db, int64_t next_cfg)
+/* Runs 'db' until 'done' returns true for the Open_vSwitch record, or
+ * until the deadline.  Returns true if 'done' became true. */
+static bool
+wait_until(struct vsdb *db,
+           bool (*done)(const struct ovsrec_open_vswitch *, int64_t aux),
+           int64_t aux)
 {
     for (;;) {
         ovsdb_idl_run(db->idl);
         const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
-        if (ovs && ovs->cur_cfg >= next_cfg) {
-            return NULL;
-        }
-        if (time_msec() >= db->deadline) {
-            return xasprintf("ovs-vswitchd did not apply the change within "
-                             "%d s: is it running?  If DPDK failed to "
-                             "initialize, its log says why", db->timeout_s);
-        }
-        ovsdb_idl_wait(db->idl);
-        poll_timer_wait_until(db->deadline);
-        poll_block();
-    }
-}
-
-/* Waits until ovs-vswitchd reports DPDK as initialized, until the
- * deadline.  ovs-vswitchd writes dpdk_initialized with its status updates,
- * which can come after cur_cfg.  Returns true if DPDK is initialized. */
-bool
-vsdb_wait_dpdk_initialized(struct vsdb *db)
-{
-    for (;;) {
-        ovsdb_idl_run(db->idl);
-        const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
-        if (ovs && ovs->dpdk_initialized) {
+        if (ovs && done(ovs, aux)) {
             return true;
         }
         if (time_msec() >= db->deadline) {
@@ -207,6 +187,42 @@ vsdb_wait_dpdk_initialized(struct vsdb *db)
         poll_timer_wait_until(db->deadline);
         poll_block();
     }
+}
+
+static bool
+cfg_applied(const struct ovsrec_open_vswitch *ovs, int64_t next_cfg)
+{
+    return ovs->cur_cfg >= next_cfg;
+}
+
+static bool
+dpdk_initialized(const struct ovsrec_open_vswitch *ovs,
+                 int64_t aux OVS_UNUSED)
+{
+    return ovs->dpdk_initialized;
+}
+
+/* Waits until ovs-vswitchd reports (in cur_cfg) that it has applied the
+ * configuration numbered 'next_cfg'.  Returns NULL on success, otherwise a
+ * malloc()'d error message. */
+char *
+vsdb_wait_applied(struct vsdb *db, int64_t next_cfg)
+{
+    if (wait_until(db, cfg_applied, next_cfg)) {
+        return NULL;
+    }
+    return xasprintf("ovs-vswitchd did not apply the change within %d s: "
+                     "is it running?  If DPDK failed to initialize, its log "
+                     "says why", db->timeout_s);
+}
+
+/* Waits until ovs-vswitchd reports DPDK as initialized, until the
+ * deadline.  ovs-vswitchd writes dpdk_initialized with its status updates,
+ * which can come after cur_cfg.  Returns true if DPDK is initialized. */
+bool
+vsdb_wait_dpdk_initialized(struct vsdb *db)
+{
+    return wait_until(db, dpdk_initialized, 0);
 }
 
 /* Returns the bridge named 'name' in 'ovs', or NULL. */
@@ -242,4 +258,15 @@ vsdb_find_port(const struct ovsrec_open_vswitch *ovs, const char *name,
         *brp = NULL;
     }
     return NULL;
+}
+
+/* Returns the pid of the running ovs-vswitchd, from its pidfile in the OVS
+ * run directory, or 0 if it is not running. */
+pid_t
+vsdb_vswitchd_pid(void)
+{
+    char *pidfile = xasprintf("%s/ovs-vswitchd.pid", ovs_rundir());
+    pid_t pid = access(pidfile, F_OK) ? 0 : read_pidfile(pidfile);
+    free(pidfile);
+    return pid > 0 ? pid : 0;
 }

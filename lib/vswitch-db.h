@@ -24,6 +24,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include "openvswitch/compiler.h"
 
 struct ovsdb_idl;
@@ -47,6 +48,7 @@ char *vsdb_commit(struct vsdb *, struct ovsdb_idl_txn *, bool *try_again)
 char *vsdb_wait_applied(struct vsdb *, int64_t next_cfg)
     OVS_WARN_UNUSED_RESULT;
 bool vsdb_wait_dpdk_initialized(struct vsdb *);
+pid_t vsdb_vswitchd_pid(void);
 
 const struct ovsrec_bridge *vsdb_find_bridge(
     const struct ovsrec_open_vswitch *, const char *name);

@@ -27,10 +27,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "command-line.h"
 #include "cpuset.h"
-#include "daemon.h"
 #include "dirs.h"
 #include "fatal-signal.h"
 #include "kubelet.h"
@@ -562,16 +560,6 @@ read_cpus_option__(const char *option, const char *arg,
     }
 }
 
-/* ovs-vswitchd's pid from its pidfile, or 0 if it is not running. */
-static pid_t
-find_vswitchd_pid__(void)
-{
-    char *pidfile = xasprintf("%s/ovs-vswitchd.pid", ovs_rundir());
-    pid_t pid = access(pidfile, F_OK) ? 0 : read_pidfile(pidfile);
-    free(pidfile);
-    return pid > 0 ? pid : 0;
-}
-
 /* Gathers the inputs and computes the plan into 'ctx'.  Exits with an
  * error message on bad input, before anything is changed. */
 static void
@@ -580,7 +568,7 @@ plan_ctx_build(struct plan_ctx *ctx, bool use_db)
     memset(ctx, 0, sizeof *ctx);
     smap_init(&ctx->other_config);
 
-    pid_t pid = vswitchd_pid >= 0 ? vswitchd_pid : find_vswitchd_pid__();
+    pid_t pid = vswitchd_pid >= 0 ? vswitchd_pid : vsdb_vswitchd_pid();
     char *error = topo_discover(sysfs_root, procfs_root, pid, &ctx->topo);
     if (error && vswitchd_pid < 0 && pid) {
         /* The pidfile's process is not in this procfs: plan without its
