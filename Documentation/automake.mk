@@ -2,4 +2,5 @@ EXTRA_DIST += \
 	Documentation/topics/planning.rst \
 	Documentation/topics/pods.rst \
 	Documentation/howto/sandbox.rst \
-	Documentation/howto/kubernetes.rst
+	Documentation/howto/kubernetes.rst \
+	Documentation/howto/podman.rst

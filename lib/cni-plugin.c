@@ -84,7 +84,10 @@ build_attachment(struct plugin *p, struct pod_attachment *pa,
     for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
         if (!smap_get(&p->env.args, keys[i])) {
             cni_error_set(error, CNI_ERR_INVALID_ENV, NULL,
-                          "CNI_ARGS lacks %s", keys[i]);
+                          "CNI_ARGS lacks %s: the runtime must name the "
+                          "pod with K8S_POD_NAMESPACE, K8S_POD_NAME and "
+                          "K8S_POD_UID (podman adds the CNI_ARGS of its "
+                          "own environment)", keys[i]);
             return false;
         }
     }

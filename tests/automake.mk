@@ -17,7 +17,8 @@ SYSTEM_DPDK_TESTSUITE_AT = \
 	tests/system-dpdk-testsuite.at \
 	tests/ovs-pod-macros.at \
 	tests/system-dpdk-macros.at \
-	tests/system-dpdk.at
+	tests/system-dpdk.at \
+	tests/system-podman.at
 
 TESTSUITE = $(srcdir)/tests/testsuite
 SYSTEM_DPDK_TESTSUITE = $(srcdir)/tests/system-dpdk-testsuite
