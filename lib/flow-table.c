@@ -26,7 +26,6 @@
 
 #include <string.h>
 #include "byte-order.h"
-#include "dirs.h"
 #include "openflow/openflow.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/ofp-actions.h"
@@ -60,16 +59,17 @@ struct table_flow {
     bool wanted;                /* Installed and desired alike. */
 };
 
-/* Connects to 'bridge''s management socket, waiting at most 'timeout_s'
- * seconds.  Returns NULL and stores the table in '*tablep' on success,
- * otherwise a malloc()'d error message. */
+/* Connects to 'bridge''s management socket in OVS run directory 'rundir',
+ * waiting at most 'timeout_s' seconds.  Returns NULL and stores the table
+ * in '*tablep' on success, otherwise a malloc()'d error message. */
 char *
-flow_table_open(const char *bridge, int timeout_s, struct flow_table **tablep)
+flow_table_open(const char *rundir, const char *bridge, int timeout_s,
+                struct flow_table **tablep)
 {
     /* Bundles need OpenFlow 1.3 (with OVS's extension) or later. */
     uint32_t versions = ((1u << OFP13_VERSION) | (1u << OFP14_VERSION)
                          | (1u << OFP15_VERSION));
-    char *name = xasprintf("unix:%s/%s.mgmt", ovs_rundir(), bridge);
+    char *name = xasprintf("unix:%s/%s.mgmt", rundir, bridge);
     struct vconn *vconn;
     int error = vconn_open_block(name, versions, DSCP_DEFAULT,
                                  timeout_s * 1000LL, &vconn);

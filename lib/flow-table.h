@@ -34,7 +34,8 @@ struct simap;
 
 struct flow_table;
 
-char *flow_table_open(const char *bridge, int timeout_s, struct flow_table **)
+char *flow_table_open(const char *rundir, const char *bridge, int timeout_s,
+                      struct flow_table **)
     OVS_WARN_UNUSED_RESULT;
 void flow_table_close(struct flow_table *);
 

@@ -30,7 +30,6 @@
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
-#include "dirs.h"
 #include "flow-table.h"
 #include "jsonrpc.h"
 #include "launch-kit.h"
@@ -122,7 +121,9 @@ snapshot_destroy(struct snapshot *snap)
 static int
 lock_bridge(const struct pod_ops *ops, char **errorp)
 {
-    char *path = xasprintf("%s/ovs-pod-%s.lock", ovs_rundir(), ops->bridge);
+    char *rundir = vsdb_rundir(ops->db_remote);
+    char *path = xasprintf("%s/ovs-pod-%s.lock", rundir, ops->bridge);
+    free(rundir);
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
         *errorp = xasprintf("cannot open lock file %s: %s", path,
@@ -167,6 +168,18 @@ no_bridge_error(const struct pod_ops *ops)
 {
     return xasprintf("bridge %s does not exist: run \"ovs-podctl init\" "
                      "first", ops->bridge);
+}
+
+/* Connects to the bridge's flow table, in the run directory of the OVS
+ * that 'ops' names. */
+static char *
+open_flow_table(const struct pod_ops *ops, struct flow_table **tablep)
+{
+    char *rundir = vsdb_rundir(ops->db_remote);
+    char *error = flow_table_open(rundir, ops->bridge, ops->timeout_s,
+                                  tablep);
+    free(rundir);
+    return error;
 }
 
 /* Connects to the database, noting in 'ops' if it cannot be reached. */
@@ -231,7 +244,7 @@ sync_flows(const struct pod_ops *ops, struct vsdb *db,
     free(pods);
 
     struct flow_table *table;
-    error = flow_table_open(ops->bridge, ops->timeout_s, &table);
+    error = open_flow_table(ops, &table);
     if (!error) {
         size_t added, removed;
         error = flow_table_sync(table, &flows, &added, &removed);
@@ -721,15 +734,17 @@ pod_ops_detach_container(const struct pod_ops *ops, const char *container_id,
 /* Asks ovs-vswitchd which PMD thread polls each port, into 'pmds' (port
  * name to "CORE NUMA").  Leaves 'pmds' empty if it cannot say. */
 static void
-read_pmd_assignment(struct smap *pmds)
+read_pmd_assignment(const struct pod_ops *ops, struct smap *pmds)
 {
-    pid_t pid = vsdb_vswitchd_pid();
+    char *rundir = vsdb_rundir(ops->db_remote);
+    pid_t pid = vsdb_vswitchd_pid(rundir);
     if (!pid) {
+        free(rundir);
         return;
     }
 
-    char *path = xasprintf("%s/ovs-vswitchd.%ld.ctl", ovs_rundir(),
-                           (long int) pid);
+    char *path = xasprintf("%s/ovs-vswitchd.%ld.ctl", rundir, (long int) pid);
+    free(rundir);
     struct jsonrpc *client;
     int error = unixctl_client_create(path, &client);
     free(path);
@@ -806,14 +821,14 @@ pod_ops_list(const struct pod_ops *ops, const char *namespace,
 
     struct simap installed = SIMAP_INITIALIZER(&installed);
     struct flow_table *table;
-    error = flow_table_open(ops->bridge, ops->timeout_s, &table);
+    error = open_flow_table(ops, &table);
     if (!error) {
         error = flow_table_count_ours(table, &installed);
         flow_table_close(table);
     }
 
     struct smap pmds = SMAP_INITIALIZER(&pmds);
-    read_pmd_assignment(&pmds);
+    read_pmd_assignment(ops, &pmds);
 
     for (size_t k = 0; !error && k < snap.n; k++) {
         size_t i = order[k];

@@ -48,6 +48,25 @@ vsdb_default_remote(void)
     return xasprintf("unix:%s/db.sock", ovs_rundir());
 }
 
+/* Returns the run directory of the OVS whose database is at 'remote', as a
+ * malloc()'d string: the directory of a "unix:" socket, since ovsdb-server
+ * and ovs-vswitchd keep their sockets and pidfiles together; otherwise
+ * the OVS run directory of this environment.
+ *
+ * The database remote is what names an OVS instance in ovs-pod's
+ * configuration.  Deriving the rest from it, not from OVS_RUNDIR, keeps
+ * the CNI plugin working when a runtime runs it in an environment of its
+ * own (podman runs DEL from its cleanup process, without the caller's
+ * variables). */
+char *
+vsdb_rundir(const char *remote)
+{
+    if (!strncmp(remote, "unix:", 5) && !strchr(remote, ',')) {
+        return dir_name(remote + 5);
+    }
+    return xstrdup(ovs_rundir());
+}
+
 /* Connects to the Open_vSwitch database at 'remote' and reads it, waiting
  * at most 'timeout_s' seconds; later steps on the returned connection
  * share that deadline.  Returns NULL and stores the connection in '*dbp'
@@ -260,12 +279,12 @@ vsdb_find_port(const struct ovsrec_open_vswitch *ovs, const char *name,
     return NULL;
 }
 
-/* Returns the pid of the running ovs-vswitchd, from its pidfile in the OVS
- * run directory, or 0 if it is not running. */
+/* Returns the pid of the running ovs-vswitchd, from its pidfile in OVS run
+ * directory 'rundir', or 0 if it is not running. */
 pid_t
-vsdb_vswitchd_pid(void)
+vsdb_vswitchd_pid(const char *rundir)
 {
-    char *pidfile = xasprintf("%s/ovs-vswitchd.pid", ovs_rundir());
+    char *pidfile = xasprintf("%s/ovs-vswitchd.pid", rundir);
     pid_t pid = access(pidfile, F_OK) ? 0 : read_pidfile(pidfile);
     free(pidfile);
     return pid > 0 ? pid : 0;
