@@ -471,9 +471,7 @@ cmd_status(struct plugin *p, struct cni_error *error)
     }
 
     const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
-    char *rundir = vsdb_rundir(p->db_remote);
-    pid_t pid = vsdb_vswitchd_pid(rundir);
-    free(rundir);
+    pid_t pid = vsdb_vswitchd_pid(p->db_remote);
     const struct ovsrec_bridge *br = vsdb_find_bridge(ovs, p->ops.bridge);
 
     if (pid <= 0) {

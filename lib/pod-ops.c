@@ -736,13 +736,12 @@ pod_ops_detach_container(const struct pod_ops *ops, const char *container_id,
 static void
 read_pmd_assignment(const struct pod_ops *ops, struct smap *pmds)
 {
-    char *rundir = vsdb_rundir(ops->db_remote);
-    pid_t pid = vsdb_vswitchd_pid(rundir);
+    pid_t pid = vsdb_vswitchd_pid(ops->db_remote);
     if (!pid) {
-        free(rundir);
         return;
     }
 
+    char *rundir = vsdb_rundir(ops->db_remote);
     char *path = xasprintf("%s/ovs-vswitchd.%ld.ctl", rundir, (long int) pid);
     free(rundir);
     struct jsonrpc *client;

@@ -279,13 +279,16 @@ vsdb_find_port(const struct ovsrec_open_vswitch *ovs, const char *name,
     return NULL;
 }
 
-/* Returns the pid of the running ovs-vswitchd, from its pidfile in OVS run
- * directory 'rundir', or 0 if it is not running. */
+/* Returns the pid of the running ovs-vswitchd of the OVS whose database is
+ * at 'remote', from its pidfile (see vsdb_rundir()), or 0 if it is not
+ * running. */
 pid_t
-vsdb_vswitchd_pid(const char *rundir)
+vsdb_vswitchd_pid(const char *remote)
 {
+    char *rundir = vsdb_rundir(remote);
     char *pidfile = xasprintf("%s/ovs-vswitchd.pid", rundir);
     pid_t pid = access(pidfile, F_OK) ? 0 : read_pidfile(pidfile);
     free(pidfile);
+    free(rundir);
     return pid > 0 ? pid : 0;
 }

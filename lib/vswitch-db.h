@@ -49,7 +49,7 @@ char *vsdb_commit(struct vsdb *, struct ovsdb_idl_txn *, bool *try_again)
 char *vsdb_wait_applied(struct vsdb *, int64_t next_cfg)
     OVS_WARN_UNUSED_RESULT;
 bool vsdb_wait_dpdk_initialized(struct vsdb *);
-pid_t vsdb_vswitchd_pid(const char *rundir);
+pid_t vsdb_vswitchd_pid(const char *remote);
 
 const struct ovsrec_bridge *vsdb_find_bridge(
     const struct ovsrec_open_vswitch *, const char *name);

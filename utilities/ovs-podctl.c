@@ -568,12 +568,8 @@ plan_ctx_build(struct plan_ctx *ctx, bool use_db)
     memset(ctx, 0, sizeof *ctx);
     smap_init(&ctx->other_config);
 
-    pid_t pid = vswitchd_pid;
-    if (pid < 0) {
-        char *rundir = vsdb_rundir(db_remote);
-        pid = vsdb_vswitchd_pid(rundir);
-        free(rundir);
-    }
+    pid_t pid = (vswitchd_pid >= 0 ? vswitchd_pid
+                 : vsdb_vswitchd_pid(db_remote));
     char *error = topo_discover(sysfs_root, procfs_root, pid, &ctx->topo);
     if (error && vswitchd_pid < 0 && pid) {
         /* The pidfile's process is not in this procfs: plan without its
