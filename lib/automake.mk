@@ -17,6 +17,8 @@ lib_libovspod_la_SOURCES = \
 	lib/launch-kit.h \
 	lib/mempool-size.c \
 	lib/mempool-size.h \
+	lib/node-conf.c \
+	lib/node-conf.h \
 	lib/node-setup.c \
 	lib/node-setup.h \
 	lib/plan.c \
@@ -28,6 +30,8 @@ lib_libovspod_la_SOURCES = \
 	lib/pod-dir.c \
 	lib/pod-dir.h \
 	lib/pod-gc.c \
+	lib/pod-intent.c \
+	lib/pod-intent.h \
 	lib/pod-gc.h \
 	lib/pod-flows.c \
 	lib/pod-flows.h \

@@ -26,6 +26,7 @@
 #include <unistd.h>
 #include "cni-exec.h"
 #include "cni.h"
+#include "node-conf.h"
 #include "node-setup.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
@@ -33,6 +34,7 @@
 #include "packets.h"
 #include "pod-dir.h"
 #include "pod-gc.h"
+#include "pod-intent.h"
 #include "pod-ops.h"
 #include "pod.h"
 #include "sset.h"
@@ -44,30 +46,82 @@
 struct plugin {
     struct cni_env env;
     struct cni_config cfg;
+    struct node_conf node;      /* The node file: what the config may use. */
     struct pod_ops ops;
     bool db_unreachable;
+    bool refused;
     char *db_remote;
 };
 
-static void
-plugin_ops_init(struct plugin *p)
+/* Checks that the network configuration's 'field', if it has 'value',
+ * asks for what the node file says, 'node_value': only the node file
+ * chooses the bridge, the database, the socket directory and the port
+ * type. */
+static bool
+check_node_field(const char *field, const char *value,
+                 const char *node_value, const struct node_conf *node,
+                 struct cni_error *error)
 {
-    p->db_remote = p->cfg.ovsdb ? xstrdup(p->cfg.ovsdb)
-                                : vsdb_default_remote();
+    if (value && (!node_value || strcmp(value, node_value))) {
+        cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
+                      "field \"%s\": \"%s\" is not what the node file %s "
+                      "sets (%s); only the node file chooses it: remove the "
+                      "field", field, value, node->path ? node->path
+                                                       : node_conf_path(),
+                      node_value ? node_value : "the default");
+        return false;
+    }
+    return true;
+}
+
+/* Reads the node file and sets up the pod operations within it. */
+static bool
+plugin_ops_init(struct plugin *p, struct cni_error *error)
+{
+    char *msg = node_conf_read(node_conf_path(), &p->node);
+    if (msg) {
+        cni_error_set(error, CNI_ERR_IO, NULL, "%s", msg);
+        free(msg);
+        return false;
+    }
+    const struct cni_config *c = &p->cfg;
+    const struct node_conf *n = &p->node;
+    if (!check_node_field("bridge", c->bridge, n->bridge, n, error)
+        || !check_node_field("ovsdb", c->ovsdb, n->ovsdb, n, error)
+        || !check_node_field("socketDir", c->socket_dir, n->socket_dir, n,
+                             error)
+        || !check_node_field("portType", c->port_type, n->port_type, n,
+                             error)) {
+        return false;
+    }
+    if (c->timeout > n->timeout_s) {
+        cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
+                      "field \"timeout\": %d s is more than the node "
+                      "file's %d s", c->timeout, n->timeout_s);
+        return false;
+    }
+
+    p->db_remote = n->ovsdb ? xstrdup(n->ovsdb) : vsdb_default_remote();
     p->ops.db_remote = p->db_remote;
-    p->ops.timeout_s = p->cfg.timeout;
-    p->ops.bridge = p->cfg.bridge ? p->cfg.bridge : NODE_SETUP_DEFAULT_BRIDGE;
-    p->ops.port_type = p->cfg.port_type;
+    p->ops.timeout_s = c->timeout ? c->timeout : n->timeout_s;
+    p->ops.bridge = n->bridge;
+    p->ops.port_type = n->port_type;
     p->ops.db_unreachable = &p->db_unreachable;
+    p->ops.who = POD_REQ_NETCONF;
+    p->ops.policy = &p->node;
+    p->ops.refused = &p->refused;
+    return true;
 }
 
 /* An error from a pod operation: "try again later" (11) if OVSDB could
- * not be reached, else 'code'. */
+ * not be reached, "invalid network configuration" (7) if it refused the
+ * request, else 'code'. */
 static void
 ops_error(struct plugin *p, struct cni_error *error, int code, char *msg)
 {
-    cni_error_set(error, p->db_unreachable ? CNI_ERR_TRY_AGAIN : code, NULL,
-                  "%s", msg);
+    cni_error_set(error, (p->db_unreachable ? CNI_ERR_TRY_AGAIN
+                          : p->refused ? CNI_ERR_INVALID_CONFIG
+                          : code), NULL, "%s", msg);
     free(msg);
 }
 
@@ -92,86 +146,61 @@ build_attachment(struct plugin *p, struct pod_attachment *pa,
         }
     }
     const char *uid = smap_get(&p->env.args, "K8S_POD_UID");
-    char *msg = pod_attachment_init(pa,
-                                    smap_get(&p->env.args, keys[0]),
-                                    smap_get(&p->env.args, keys[1]),
-                                    uid ? uid : p->env.container_id,
-                                    p->env.ifname, p->env.container_id);
-    if (msg) {
-        cni_error_set(error, CNI_ERR_INVALID_ENV, NULL, "%s", msg);
-        free(msg);
-        return false;
-    }
-
     const struct cni_config *c = &p->cfg;
-    int code = CNI_ERR_INVALID_CONFIG;
-    if (c->peer && c->uplink) {
-        cni_error_set(error, code, NULL, "fields \"peer\" and \"uplink\" "
-                      "exclude each other");
-    } else if (c->peer) {
-        if (c->vlan) {
-            cni_error_set(error, code, NULL, "field \"vlan\" needs "
-                          "\"uplink\", not \"peer\"");
-        }
-        pa->mode = POD_MODE_CROSS;
-        pa->peer = xstrdup(c->peer);
-    } else if (c->uplink) {
-        pa->uplink = xstrdup(c->uplink);
-        pa->mode = c->mac ? POD_MODE_SHARED : POD_MODE_VLAN;
-        if (!c->mac && !c->vlan) {
-            cni_error_set(error, code, NULL, "field \"uplink\" needs "
-                          "\"vlan\" or \"mac\"");
-        }
-    } else if (c->vlan) {
-        cni_error_set(error, code, NULL, "field \"vlan\" needs \"uplink\"");
-    }
-    pa->vlan = c->vlan;
-    pa->queues = c->queues;
-    if (!error->code && c->mac
-        && (!eth_addr_from_string(c->mac, &pa->mac)
-            || eth_addr_is_multicast(pa->mac)
-            || eth_addr_is_zero(pa->mac))) {
-        cni_error_set(error, code, NULL, "field \"mac\": \"%s\" is not a "
-                      "unicast MAC address", c->mac);
-    }
-    if (!error->code && c->owner) {
-        msg = pod_dir_parse_owner(c->owner, &pa->owner_uid, &pa->owner_gid);
-        if (msg) {
-            cni_error_set(error, code, NULL, "field \"owner\": %s", msg);
-            free(msg);
-        }
-    }
-    if (!error->code && c->socket_dir) {
-        free(pa->base_dir);
-        pa->base_dir = xstrdup(c->socket_dir);
-        msg = pod_dir_check_base(pa->base_dir, true);
-        if (msg) {
-            cni_error_set(error, code, NULL, "field \"socketDir\": %s", msg);
-            free(msg);
-        }
-    }
-    if (!error->code && c->pod_mount) {
-        if (c->pod_mount[0] != '/'
-            || strlen(c->pod_mount) > POD_BASE_DIR_MAX) {
-            cni_error_set(error, code, NULL, "field \"podMount\" must be an "
-                          "absolute path of at most %d bytes",
-                          POD_BASE_DIR_MAX);
-        } else {
-            free(pa->pod_mount);
-            pa->pod_mount = xstrdup(c->pod_mount);
-        }
-    }
-    if (error->code) {
-        pod_attachment_destroy(pa);
+    struct pod_request req = {
+        .who = POD_REQ_NETCONF,
+        .namespace = smap_get(&p->env.args, keys[0]),
+        .name = smap_get(&p->env.args, keys[1]),
+        .uid = uid ? uid : p->env.container_id,
+        .ifname = p->env.ifname,
+        .container_id = p->env.container_id,
+        .peer = c->peer,
+        .uplink = c->uplink,
+        .vlan = c->vlan,
+        .mac = c->mac,
+        .queues = c->queues,
+        .owner = c->owner,
+        .pod_mount = c->pod_mount,
+    };
+    enum pod_intent_error kind;
+    char *msg = pod_intent_build(&req, &p->node, pa, &kind);
+    if (msg) {
+        cni_error_set(error, (kind == POD_INTENT_BAD_IDENTITY
+                              ? CNI_ERR_INVALID_ENV
+                              : CNI_ERR_INVALID_CONFIG), NULL, "%s", msg);
+        free(msg);
         return false;
     }
     return true;
 }
 
-/* Writes the device-info file (device-info-spec) that Multus publishes in
- * the pod's network-status annotation. */
+/* Checks that 'path', the runtime's CNIDeviceInfoFile, is a file directly
+ * in the node file's device-info directory, and stores its name there in
+ * '*name'. */
 static char *
-write_device_info(const char *path, const struct pod_attachment *pa)
+device_info_name(const struct node_conf *node, const char *path,
+                 const char **name)
+{
+    size_t n = strlen(node->device_info_dir);
+    const char *base = path + n + 1;
+    if (strncmp(path, node->device_info_dir, n) || path[n] != '/'
+        || !*base || strchr(base, '/') || !strcmp(base, ".")
+        || !strcmp(base, "..")) {
+        return xasprintf("field \"runtimeConfig.CNIDeviceInfoFile\": %s is "
+                         "not a file in the device-info directory %s that "
+                         "the node file sets", path, node->device_info_dir);
+    }
+    *name = base;
+    return NULL;
+}
+
+/* Writes the device-info file (device-info-spec) that Multus publishes in
+ * the pod's network-status annotation, as 'name' in the node file's
+ * device-info directory: never through a symbolic link, never over
+ * anything but a file of ours. */
+static char *
+write_device_info(const struct node_conf *node, const char *name,
+                  const struct pod_attachment *pa)
 {
     struct json *vu = json_object_create();
     json_object_put_string(vu, "mode", "server");
@@ -184,15 +213,8 @@ write_device_info(const char *path, const struct pod_attachment *pa)
     char *text = json_to_string(info, JSSF_SORT);
     json_destroy(info);
 
-    char *error = NULL;
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t) strlen(text)) {
-        error = xasprintf("cannot write device info %s: %s", path,
-                          ovs_strerror(errno));
-    }
-    if (fd >= 0) {
-        close(fd);
-    }
+    char *error = pod_dir_write_file(node->device_info_dir, name, text,
+                                     0644, 0, 0);
     free(text);
     return error;
 }
@@ -203,6 +225,18 @@ cmd_add(struct plugin *p, struct ds *output, struct cni_error *error)
     struct pod_attachment pa;
     if (!build_attachment(p, &pa, error)) {
         return 1;
+    }
+
+    const char *info_name = NULL;
+    if (p->cfg.device_info_file) {
+        char *msg = device_info_name(&p->node, p->cfg.device_info_file,
+                                     &info_name);
+        if (msg) {
+            cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL, "%s", msg);
+            free(msg);
+            pod_attachment_destroy(&pa);
+            return 1;
+        }
     }
 
     struct cni_result result;
@@ -232,7 +266,7 @@ cmd_add(struct plugin *p, struct ds *output, struct cni_error *error)
     json_destroy(kit);
 
     if (p->cfg.device_info_file) {
-        msg = write_device_info(p->cfg.device_info_file, &pa);
+        msg = write_device_info(&p->node, info_name, &pa);
         if (msg) {
             cni_error_set(error, CNI_ERR_IO, NULL, "%s", msg);
             free(msg);
@@ -378,7 +412,7 @@ cmd_check(struct plugin *p, struct ds *notes, struct cni_error *error)
                       "its %"PRId64" flows: run \"ovs-podctl sync\"", port,
                       json_integer(shash_find_data(row, "flows")),
                       json_integer(shash_find_data(row, "flows_intended")));
-    } else if (!pod_dir_is_complete(&pa)) {
+    } else if (!pod_ops_has_kit(&pa)) {
         char *kit = pod_kit_path(&pa);
         cni_error_set(error, CNI_ERR_CHECK, NULL, "the launch kit %s is "
                       "missing", kit);
@@ -463,7 +497,7 @@ static int
 cmd_status(struct plugin *p, struct cni_error *error)
 {
     struct vsdb *db;
-    char *msg = vsdb_open(p->db_remote, p->cfg.timeout, &db);
+    char *msg = vsdb_open(p->db_remote, p->ops.timeout_s, &db);
     if (msg) {
         cni_error_set(error, CNI_ERR_NOT_AVAILABLE, NULL, "%s", msg);
         free(msg);
@@ -571,7 +605,9 @@ cni_plugin_run(const char *input, size_t length, struct ds *output,
                       "field \"name\" is required");
         goto out;
     }
-    plugin_ops_init(&p);
+    if (!plugin_ops_init(&p, error)) {
+        goto out;
+    }
 
     switch (p.env.command) {
     case CNI_ADD:
@@ -603,6 +639,7 @@ out:
     }
     cni_env_destroy(&p.env);
     cni_config_destroy(&p.cfg);
+    node_conf_destroy(&p.node);
     free(p.db_remote);
     return status;
 }

@@ -19,12 +19,14 @@
 #include <config.h>
 #include "cni.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "openvswitch/shash.h"
+#include "pod.h"
 #include "util.h"
 
 const char *const cni_versions[] = {
@@ -108,7 +110,7 @@ getenv_dup(const char *name)
 }
 
 /* Reads the runtime's CNI_* variables into 'env'.  Returns true if they
- * are complete for the command, otherwise fills in 'error' (code 7). */
+ * are complete for the command, otherwise fills in 'error' (code 4). */
 bool
 cni_env_read(struct cni_env *env, struct cni_error *error)
 {
@@ -220,7 +222,7 @@ cni_version_is_supported(const char *version)
     return false;
 }
 
-/* Field readers: each returns false, with code 4 naming the field, if the
+/* Field readers: each returns false, with code 7 naming the field, if the
  * field is there with the wrong type.  Missing fields are not errors. */
 static bool
 get_string(const struct json *obj, const char *field, char **value,
@@ -276,15 +278,13 @@ get_object(const struct json *obj, const char *field,
 
 /* Parses the network configuration 'text' ('length' bytes) into 'cfg'.
  * Unknown fields are ignored.  Returns false, with 'error' set, if the
- * text is too long (code 4), not JSON (code 6) or has a field of the
- * wrong type (code 4). */
+ * text is too long (code 7), not JSON (code 6) or has a field of the
+ * wrong type (code 7). */
 bool
 cni_config_parse(const char *text, size_t length, struct cni_config *cfg,
                  struct cni_error *error)
 {
     memset(cfg, 0, sizeof *cfg);
-    cfg->queues = 1;
-    cfg->timeout = 10;
 
     if (length > CNI_MAX_INPUT) {
         cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
@@ -348,10 +348,14 @@ cni_config_parse(const char *text, size_t length, struct cni_config *cfg,
         if (!get_string(ipam, "type", &cfg->ipam_type, error)) {
             return false;
         }
-        if (!cfg->ipam_type || !*cfg->ipam_type
-            || strchr(cfg->ipam_type, '/')) {
+        char *msg = (cfg->ipam_type
+                     ? pod_check_name("field \"ipam.type\"", cfg->ipam_type,
+                                      NAME_MAX)
+                     : xstrdup("field \"ipam.type\" is missing"));
+        if (msg) {
             cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
-                          "field \"ipam.type\" must name a plugin");
+                          "%s: it must name an IPAM plugin in CNI_PATH", msg);
+            free(msg);
             return false;
         }
     }

@@ -48,9 +48,10 @@ pod_dir_check_base(const char *base_dir, bool create)
         return xasprintf("socket base directory %s: longer than %d bytes",
                          base_dir, POD_BASE_DIR_MAX);
     }
-    if (strstr(base_dir, "/../") || strstr(base_dir, "/./")) {
+    if (!pod_path_is_clean(base_dir)) {
         return xasprintf("socket base directory %s: must not contain "
-                         "\".\" or \"..\" components", base_dir);
+                         "\".\" or \"..\" components, commas or '='",
+                         base_dir);
     }
 
     struct stat st;
@@ -111,8 +112,7 @@ pod_dir_parse_owner(const char *owner, uid_t *uid, gid_t *gid)
 {
     const char *colon = strchr(owner, ':');
     if (!colon || colon == owner || !colon[1]) {
-        return xasprintf("--owner=%s: expected UID:GID (numbers or names)",
-                         owner);
+        return xstrdup("expected UID:GID (numbers or names)");
     }
     char *user = xmemdup0(owner, colon - owner);
     const char *group = colon + 1;
@@ -124,8 +124,7 @@ pod_dir_parse_owner(const char *owner, uid_t *uid, gid_t *gid)
     } else {
         struct passwd *pw = getpwnam(user);
         if (!pw) {
-            error = xasprintf("--owner=%s: no user named \"%s\"", owner,
-                              user);
+            error = xasprintf("no user named \"%s\"", user);
         } else {
             *uid = pw->pw_uid;
         }
@@ -136,8 +135,7 @@ pod_dir_parse_owner(const char *owner, uid_t *uid, gid_t *gid)
         } else {
             struct group *gr = getgrnam(group);
             if (!gr) {
-                error = xasprintf("--owner=%s: no group named \"%s\"",
-                                  owner, group);
+                error = xasprintf("no group named \"%s\"", group);
             } else {
                 *gid = gr->gr_gid;
             }
@@ -147,110 +145,221 @@ pod_dir_parse_owner(const char *owner, uid_t *uid, gid_t *gid)
     return error;
 }
 
-/* Creates 'pa''s socket directory, owned by its owner with mode 0770, in
- * a base directory that must be ours.  Returns NULL on success, otherwise
- * a malloc()'d error message. */
+/* Opens 'pa''s socket directory into 'd', in a base directory that must be
+ * ours.  If 'create', creates the base and the directory if they are
+ * missing, and makes the directory the pod's with mode 0770; otherwise a
+ * missing directory leaves 'd->fd' at -1.  Returns NULL on success,
+ * otherwise a malloc()'d error message; either way, 'd' must be closed
+ * with pod_dir_close(). */
 char *
-pod_dir_create(const struct pod_attachment *pa)
+pod_dir_open(const struct pod_attachment *pa, bool create, struct pod_dir *d)
 {
-    char *error = pod_dir_check_base(pa->base_dir, true);
+    memset(d, 0, sizeof *d);
+    d->base_fd = d->fd = -1;
+    d->name = pod_dir_name(pa);
+    d->path = xasprintf("%s/%s", pa->base_dir, d->name);
+
+    char *error = pod_dir_check_base(pa->base_dir, create);
     if (error) {
+        if (!create && strstr(error, ovs_strerror(ENOENT))) {
+            free(error);
+            return NULL;
+        }
         return error;
     }
 
     char *sock = pod_socket_path(pa);
     size_t len = strlen(sock);
-    if (len > POD_SOCKET_PATH_MAX) {
-        error = xasprintf("socket path %s is %"PRIuSIZE" bytes, more than "
-                          "the %d that sun_path holds: use a shorter "
-                          "socket base directory (48 bytes always fit)",
-                          sock, len, POD_SOCKET_PATH_MAX);
-        free(sock);
-        return error;
-    }
     free(sock);
+    if (len > POD_SOCKET_PATH_MAX) {
+        return xasprintf("socket path %s/%s.sock is %"PRIuSIZE" bytes, more "
+                         "than the %d that sun_path holds: use a shorter "
+                         "socket base directory (48 bytes always fit)",
+                         d->path, pa->ifname, len, POD_SOCKET_PATH_MAX);
+    }
 
-    char *dir = pod_dir(pa);
-    if (mkdir(dir, 0770) && errno != EEXIST) {
-        error = xasprintf("cannot create %s: %s", dir, ovs_strerror(errno));
-    } else {
-        struct stat st;
-        if (lstat(dir, &st) || !S_ISDIR(st.st_mode)) {
-            error = xasprintf("%s is not a directory", dir);
-        } else if (chown(dir, pa->owner_uid, pa->owner_gid)
-                   || chmod(dir, 0770)) {
-            error = xasprintf("cannot give %s to %lu:%lu: %s", dir,
-                              (unsigned long) pa->owner_uid,
-                              (unsigned long) pa->owner_gid,
-                              ovs_strerror(errno));
+    d->base_fd = open(pa->base_dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW
+                      | O_CLOEXEC);
+    struct stat st;
+    if (d->base_fd < 0 || fstat(d->base_fd, &st)) {
+        return xasprintf("socket base directory %s: %s", pa->base_dir,
+                         ovs_strerror(errno));
+    }
+    if (st.st_uid != geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH))) {
+        return xasprintf("socket base directory %s is not ours",
+                         pa->base_dir);
+    }
+
+    if (create) {
+        if (!mkdirat(d->base_fd, d->name, 0700)) {
+            d->created = true;
+        } else if (errno != EEXIST) {
+            return xasprintf("cannot create %s: %s", d->path,
+                             ovs_strerror(errno));
         }
     }
-    free(dir);
-    return error;
+    d->fd = openat(d->base_fd, d->name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW
+                   | O_CLOEXEC);
+    if (d->fd < 0) {
+        if (errno == ENOENT && !create) {
+            return NULL;
+        }
+        return xasprintf("%s: %s (it must be a directory)", d->path,
+                         ovs_strerror(errno));
+    }
+    if (fstat(d->fd, &st) || !S_ISDIR(st.st_mode)) {
+        return xasprintf("%s is not a directory", d->path);
+    }
+    if (create && (st.st_uid != pa->owner_uid || st.st_gid != pa->owner_gid
+                   || (st.st_mode & 07777) != 0770)) {
+        /* Mode first: never give the pod a directory that others may
+         * write to, not even for a moment. */
+        if (fchmod(d->fd, 0700)
+            || fchown(d->fd, pa->owner_uid, pa->owner_gid)
+            || fchmod(d->fd, 0770)) {
+            return xasprintf("cannot give %s to %lu:%lu: %s", d->path,
+                             (unsigned long) pa->owner_uid,
+                             (unsigned long) pa->owner_gid,
+                             ovs_strerror(errno));
+        }
+    }
+    return NULL;
 }
 
-/* Writes 'kit' as 'pa''s launch kit, atomically, owned by the pod with
- * mode 0660.  Returns NULL on success, otherwise a malloc()'d error. */
-char *
-pod_dir_write_kit(const struct pod_attachment *pa, const char *kit)
+/* Closes 'd'. */
+void
+pod_dir_close(struct pod_dir *d)
 {
-    char *path = pod_kit_path(pa);
-    char *tmp = xasprintf("%s.tmp", path);
-    char *error = NULL;
-
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0660);
-    if (fd < 0) {
-        error = xasprintf("cannot write %s: %s", tmp, ovs_strerror(errno));
-        goto out;
+    if (d) {
+        if (d->fd >= 0) {
+            close(d->fd);
+        }
+        if (d->base_fd >= 0) {
+            close(d->base_fd);
+        }
+        free(d->name);
+        free(d->path);
+        memset(d, 0, sizeof *d);
+        d->fd = d->base_fd = -1;
     }
-    size_t len = strlen(kit);
-    if (write(fd, kit, len) != (ssize_t) len
-        || fchown(fd, pa->owner_uid, pa->owner_gid)
-        || fchmod(fd, 0660)) {
-        error = xasprintf("cannot write %s: %s", tmp, ovs_strerror(errno));
-        close(fd);
-        unlink(tmp);
-        goto out;
-    }
-    close(fd);
-    if (rename(tmp, path)) {
-        error = xasprintf("cannot rename %s: %s", tmp, ovs_strerror(errno));
-        unlink(tmp);
-    }
-
-out:
-    free(tmp);
-    free(path);
-    return error;
 }
 
-/* Returns true if 'pa''s directory and launch kit exist. */
+/* Returns the name of 'pa''s file with 'suffix', in its directory. */
+static char *
+file_name(const struct pod_attachment *pa, const char *suffix)
+{
+    return xasprintf("%s%s", pa->ifname, suffix);
+}
+
+/* Returns true if 'pa''s launch kit in 'd' is one that ovs-pod wrote: a
+ * regular file of 'size' bytes, owned by the pod, with one link.  The
+ * kit is never read back: the pod can write to it. */
 bool
-pod_dir_is_complete(const struct pod_attachment *pa)
+pod_dir_has_kit(const struct pod_dir *d, const struct pod_attachment *pa,
+                size_t size)
 {
-    char *kit = pod_kit_path(pa);
-    bool ok = !access(kit, F_OK);
-    free(kit);
+    if (d->fd < 0) {
+        return false;
+    }
+    char *name = file_name(pa, ".json");
+    struct stat st;
+    bool ok = (!fstatat(d->fd, name, &st, AT_SYMLINK_NOFOLLOW)
+               && S_ISREG(st.st_mode) && st.st_nlink == 1
+               && st.st_size == size && st.st_uid == pa->owner_uid);
+    free(name);
     return ok;
 }
 
-/* Removes 'pa''s socket and launch kit, and its pod's directory once no
- * other interface of the pod uses it.  Missing files are fine: removing
- * twice succeeds. */
-void
-pod_dir_remove(const struct pod_attachment *pa)
+/* Creates 'name' in directory 'dirfd' ('dir' in messages) with 'text',
+ * owned by 'uid':'gid' (unless both are -1) with 'mode': whatever had the
+ * name is unlinked first, and the file is created with O_EXCL, so that
+ * nothing that someone else put there (a symbolic link, a FIFO, a device
+ * node, a hard link) is ever opened. */
+static char *
+create_file_at(int dirfd, const char *dir, const char *name,
+               const char *text, mode_t mode, uid_t uid, gid_t gid)
 {
-    char *sock = pod_socket_path(pa);
-    char *kit = pod_kit_path(pa);
-    char *dir = pod_dir(pa);
+    if (unlinkat(dirfd, name, 0) && errno != ENOENT) {
+        return xasprintf("cannot replace %s/%s: %s: remove it", dir, name,
+                         ovs_strerror(errno));
+    }
+    int fd = openat(dirfd, name, (O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW
+                                  | O_NONBLOCK | O_NOCTTY | O_CLOEXEC),
+                    mode & 0600);
+    if (fd < 0) {
+        return xasprintf("cannot create %s/%s: %s", dir, name,
+                         ovs_strerror(errno));
+    }
+    size_t len = strlen(text);
+    char *error = NULL;
+    struct stat st;
+    if (fstat(fd, &st) || !S_ISREG(st.st_mode)
+        || write(fd, text, len) != (ssize_t) len
+        || ((uid != (uid_t) -1 || gid != (gid_t) -1)
+            && fchown(fd, uid, gid))
+        || fchmod(fd, mode)) {
+        error = xasprintf("cannot write %s/%s: %s", dir, name,
+                          ovs_strerror(errno));
+        unlinkat(dirfd, name, 0);
+    }
+    close(fd);
+    return error;
+}
 
-    unlink(sock);
-    unlink(kit);
-    if (rmdir(dir) && errno != ENOENT && errno != ENOTEMPTY) {
+/* Writes 'kit' as 'pa''s launch kit in 'd', owned by the pod with mode
+ * 0660.  Returns NULL on success, otherwise a malloc()'d error. */
+char *
+pod_dir_write_kit(const struct pod_dir *d, const struct pod_attachment *pa,
+                  const char *kit)
+{
+    char *name = file_name(pa, ".json");
+    char *error = create_file_at(d->fd, d->path, name, kit, 0660,
+                                 pa->owner_uid, pa->owner_gid);
+    free(name);
+    return error;
+}
+
+/* Writes 'text' as file 'name' (a plain name) in root's directory 'dir',
+ * which is created if missing, with 'mode' and owner 'uid':'gid' (unless
+ * both are -1).  'dir' must be a directory, not a symbolic link.  Returns
+ * NULL on success, otherwise a malloc()'d error. */
+char *
+pod_dir_write_file(const char *dir, const char *name, const char *text,
+                   mode_t mode, uid_t uid, gid_t gid)
+{
+    if (mkdir(dir, 0755) && errno != EEXIST) {
+        return xasprintf("cannot create %s: %s", dir, ovs_strerror(errno));
+    }
+    int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dirfd < 0) {
+        return xasprintf("%s: %s (it must be a directory)", dir,
+                         ovs_strerror(errno));
+    }
+    char *error = create_file_at(dirfd, dir, name, text, mode, uid, gid);
+    close(dirfd);
+    return error;
+}
+
+/* Removes 'pa''s socket and launch kit from 'd', and the directory once no
+ * other interface of the pod uses it.  Missing files are fine: removing
+ * twice succeeds.  What the pod put there in their place (a directory,
+ * say) is left, and so is the directory then. */
+void
+pod_dir_remove(struct pod_dir *d, const struct pod_attachment *pa)
+{
+    if (d->fd < 0) {
+        return;
+    }
+    static const char *const suffixes[] = { ".sock", ".json" };
+    for (size_t i = 0; i < ARRAY_SIZE(suffixes); i++) {
+        char *name = file_name(pa, suffixes[i]);
+        unlinkat(d->fd, name, 0);
+        free(name);
+    }
+    close(d->fd);
+    d->fd = -1;
+    if (unlinkat(d->base_fd, d->name, AT_REMOVEDIR)
+        && errno != ENOENT && errno != ENOTEMPTY) {
         /* Left for "ovs-podctl gc". */
     }
-
-    free(sock);
-    free(kit);
-    free(dir);
 }

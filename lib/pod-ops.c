@@ -39,6 +39,7 @@
 #include "packets.h"
 #include "pod-dir.h"
 #include "pod-flows.h"
+#include "pod-intent.h"
 #include "pod.h"
 #include "simap.h"
 #include "smap.h"
@@ -49,6 +50,9 @@
 #include "vswitch-db.h"
 #include "timeval.h"
 #include "vswitch-idl.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(pod_ops);
 
 /* The attachments on the pod bridge, and its ports' OpenFlow numbers. */
 struct snapshot {
@@ -306,16 +310,28 @@ delete_ports(struct vsdb *db, const char *br_name, const struct sset *names,
     return commit_and_wait(db, txn);
 }
 
-/* Checks 'req' against the attachments already on 'br'. */
+/* Checks that 'req''s pod UID and container ID belong to no other pod:
+ * each names exactly one pod (namespace and name), and a second pod that
+ * presents one is refused. */
 static char *
-check_intent(const struct pod_attachment *req, const char *port_name,
-             const struct ovsrec_open_vswitch *ovs,
-             const struct ovsrec_bridge *br, const struct snapshot *snap)
+check_identity(const struct pod_attachment *req, const struct snapshot *snap)
 {
     for (size_t i = 0; i < snap->n; i++) {
         const struct pod_attachment *pa = &snap->pods[i];
-        if (!strcmp(pa->namespace, req->namespace)
-            && !strcmp(pa->name, req->name)
+        bool same_pod = (!strcmp(pa->namespace, req->namespace)
+                         && !strcmp(pa->name, req->name));
+        if (!same_pod && !strcmp(pa->uid, req->uid)) {
+            return xasprintf("pod UID %s belongs to pod %s/%s, not %s/%s: "
+                             "a UID names one pod", req->uid, pa->namespace,
+                             pa->name, req->namespace, req->name);
+        }
+        if (!same_pod && req->container_id && pa->container_id
+            && !strcmp(pa->container_id, req->container_id)) {
+            return xasprintf("container ID %s belongs to pod %s/%s, not "
+                             "%s/%s", req->container_id, pa->namespace,
+                             pa->name, req->namespace, req->name);
+        }
+        if (same_pod && strcmp(pa->uid, req->uid)
             && !strcmp(pa->ifname, req->ifname)) {
             return xasprintf("pod %s/%s interface %s is already attached "
                              "for pod UID %s (port %s): detach it first",
@@ -323,8 +339,21 @@ check_intent(const struct pod_attachment *req, const char *port_name,
                              pa->uid, snap->ports[i]->name);
         }
     }
-    if (req->mode == POD_MODE_ISOLATED) {
-        return NULL;
+    return NULL;
+}
+
+/* Checks 'req' against the attachments already on 'br'.  Sets
+ * '*refused' if the request itself is at fault. */
+static char *
+check_intent(const struct pod_ops *ops, const struct pod_attachment *req,
+             const char *port_name, const struct ovsrec_open_vswitch *ovs,
+             const struct ovsrec_bridge *br, const struct snapshot *snap,
+             bool *refused)
+{
+    *refused = true;
+    char *error = check_identity(req, snap);
+    if (error || req->mode == POD_MODE_ISOLATED) {
+        return error;
     }
 
     const char *target = req->mode == POD_MODE_CROSS ? req->peer : req->uplink;
@@ -333,12 +362,24 @@ check_intent(const struct pod_attachment *req, const char *port_name,
     const struct ovsrec_port *tport = vsdb_find_port(ovs, target, &tbr);
 
     if (!tport || tbr != br) {
+        /* Perhaps not yet: the peer pod may be attached next. */
+        *refused = false;
         return xasprintf("%s port %s does not exist on bridge %s", what,
                          target, br->name);
     }
     if (!strcmp(target, port_name)) {
         return xasprintf("%s port %s is this interface itself", what,
                          target);
+    }
+    struct pod_target t = {
+        .name = target,
+        .role = smap_get(&tport->external_ids, "ovs-pod"),
+        .namespace = smap_get(&tport->external_ids, "ovs-pod-namespace"),
+        .is_local = !strcmp(target, br->name),
+    };
+    error = pod_intent_check_target(ops->who, ops->policy, req, &t);
+    if (error) {
+        return error;
     }
 
     for (size_t i = 0; i < snap->n; i++) {
@@ -423,29 +464,43 @@ create_port(const struct pod_ops *ops, struct vsdb *db,
     return commit_and_wait(db, txn);
 }
 
-/* Writes 'kit' unless the same is there already; sets '*changed' if it
- * wrote. */
+/* Writes 'kit' into 'd' unless ovs-pod's kit of the same size is there
+ * already; sets '*changed' if it wrote.  The kit is never read back: the
+ * pod may write to it. */
 static char *
-write_kit(const struct pod_attachment *pa, const char *kit, bool *changed)
+put_kit(const struct pod_dir *d, const struct pod_attachment *pa,
+        const char *kit, bool *changed)
 {
-    char *path = pod_kit_path(pa);
-    FILE *file = fopen(path, "r");
-    free(path);
-    if (file) {
-        struct ds cur = DS_EMPTY_INITIALIZER;
-        int c;
-        while ((c = getc(file)) != EOF) {
-            ds_put_char(&cur, c);
-        }
-        fclose(file);
-        bool same = !strcmp(ds_cstr(&cur), kit);
-        ds_destroy(&cur);
-        if (same) {
-            return NULL;
-        }
+    if (pod_dir_has_kit(d, pa, strlen(kit))) {
+        return NULL;
     }
     *changed = true;
-    return pod_dir_write_kit(pa, kit);
+    return pod_dir_write_kit(d, pa, kit);
+}
+
+/* Returns 'pa''s launch kit as text, in '*text' if nonnull. */
+static struct json *
+kit_create(const struct pod_attachment *pa, char **text)
+{
+    struct json *kit = launch_kit_create(pa);
+    *text = json_to_string(kit, JSSF_PRETTY | JSSF_SORT);
+    return kit;
+}
+
+/* Returns true if 'pa''s socket directory holds the launch kit that
+ * ovs-pod wrote for it. */
+bool
+pod_ops_has_kit(const struct pod_attachment *pa)
+{
+    char *text;
+    json_destroy(kit_create(pa, &text));
+    struct pod_dir dir;
+    char *error = pod_dir_open(pa, false, &dir);
+    bool ok = !error && pod_dir_has_kit(&dir, pa, strlen(text));
+    pod_dir_close(&dir);
+    free(error);
+    free(text);
+    return ok;
 }
 
 /* Does the work of pod_ops_attach(), under the bridge lock. */
@@ -465,11 +520,12 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
     const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
     const struct ovsrec_bridge *br = vsdb_find_bridge(ovs, ops->bridge);
     char *port_name = pod_port_name(req);
-    struct json *kit_json = launch_kit_create(req);
-    char *kit_text = json_to_string(kit_json, JSSF_PRETTY | JSSF_SORT);
+    char *kit_text;
+    struct json *kit_json = kit_create(req, &kit_text);
     struct snapshot snap;
     bool have_snap = false;
     bool port_created = false, dir_created = false;
+    struct pod_dir dir = { .fd = -1, .base_fd = -1 };
 
     if (!br) {
         error = no_bridge_error(ops);
@@ -503,32 +559,32 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
         }
 
         /* The same again: make sure everything is there. */
-        if (!pod_dir_is_complete(req)) {
-            error = pod_dir_create(req);
-            *changed = true;
-        }
+        error = pod_dir_open(req, true, &dir);
+        *changed |= dir.created;
         size_t added = 0, removed = 0;
         if (!error) {
             error = sync_flows(ops, db, NULL, &added, &removed, NULL);
         }
         if (!error) {
             *changed |= added || removed;
-            error = write_kit(req, kit_text, changed);
+            error = put_kit(&dir, req, kit_text, changed);
         }
         goto out;
     }
 
     snapshot_read(br, &snap, NULL);
     have_snap = true;
-    error = check_intent(req, port_name, ovs, br, &snap);
+    bool refused;
+    error = check_intent(ops, req, port_name, ovs, br, &snap, &refused);
     if (error) {
+        if (ops->refused) {
+            *ops->refused = refused;
+        }
         goto out;
     }
 
-    char *dir = pod_dir(req);
-    dir_created = access(dir, F_OK) != 0;
-    free(dir);
-    error = pod_dir_create(req);
+    error = pod_dir_open(req, true, &dir);
+    dir_created = dir.created;
     if (error) {
         goto out;
     }
@@ -554,7 +610,7 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
         error = sync_flows(ops, db, NULL, NULL, NULL, NULL);
     }
     if (!error) {
-        error = pod_dir_write_kit(req, kit_text);
+        error = pod_dir_write_kit(&dir, req, kit_text);
     }
     if (!error) {
         *changed = true;
@@ -573,8 +629,8 @@ out:
             free(e);
             sset_destroy(&names);
         }
-        if (port_created || dir_created) {
-            pod_dir_remove(req);
+        if ((port_created || dir_created) && dir.fd >= 0) {
+            pod_dir_remove(&dir, req);
         }
         json_destroy(kit_json);
     } else {
@@ -583,6 +639,7 @@ out:
     if (have_snap) {
         snapshot_destroy(&snap);
     }
+    pod_dir_close(&dir);
     free(kit_text);
     free(port_name);
     vsdb_close(db);
@@ -636,7 +693,15 @@ detach__(const struct pod_ops *ops, const char *namespace, const char *name,
         }
         if (!error) {
             for (size_t i = 0; i < n_gone; i++) {
-                pod_dir_remove(&gone[i]);
+                struct pod_dir dir;
+                char *e = pod_dir_open(&gone[i], false, &dir);
+                if (e) {
+                    VLOG_WARN("detach %s: %s", gone_ports.names[i], e);
+                    free(e);
+                } else {
+                    pod_dir_remove(&dir, &gone[i]);
+                }
+                pod_dir_close(&dir);
                 svec_add(detached, gone_ports.names[i]);
             }
         }

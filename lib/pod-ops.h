@@ -27,8 +27,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "openvswitch/compiler.h"
+#include "pod-intent.h"
 
 struct json;
+struct node_conf;
 struct pod_attachment;
 struct svec;
 
@@ -40,6 +42,12 @@ struct pod_ops {
                                  * OVS's dummy datapath use "dummy". */
     bool *db_unreachable;       /* If nonnull, set to true when the
                                  * database cannot be reached. */
+
+    /* Who asks, and within what (see pod-intent.h). */
+    enum pod_requester who;
+    const struct node_conf *policy;
+    bool *refused;              /* If nonnull, set to true when attach
+                                 * refuses the request itself. */
 };
 
 char *pod_ops_attach(const struct pod_ops *, const struct pod_attachment *,
@@ -56,6 +64,7 @@ char *pod_ops_detach_container(const struct pod_ops *,
 char *pod_ops_sync(const struct pod_ops *, size_t *n_added,
                    size_t *n_removed, struct svec *warnings)
     OVS_WARN_UNUSED_RESULT;
+bool pod_ops_has_kit(const struct pod_attachment *);
 char *pod_ops_list(const struct pod_ops *, const char *namespace,
                    const char *name, struct json **rows)
     OVS_WARN_UNUSED_RESULT;

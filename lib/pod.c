@@ -20,6 +20,7 @@
 #include "pod.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "openvswitch/dynamic-string.h"
@@ -61,6 +62,29 @@ pod_check_name(const char *what, const char *value, size_t max)
                          what, value);
     }
     return NULL;
+}
+
+/* Returns true if 'path' is absolute, at most PATH_MAX bytes, with no "."
+ * or ".." component, and no control character, comma or '=' (which
+ * could add arguments where the path stands in a DPDK device argument). */
+bool
+pod_path_is_clean(const char *path)
+{
+    if (path[0] != '/' || strlen(path) > PATH_MAX) {
+        return false;
+    }
+    for (const char *p = path; *p; p++) {
+        unsigned char c = *p;
+        if (c < 0x20 || c == 0x7f || c == ',' || c == '=') {
+            return false;
+        }
+        if (c == '/' && (!strcmp(p, "/.") || !strcmp(p, "/..")
+                         || !strncmp(p, "/./", 3)
+                         || !strncmp(p, "/../", 4))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /* Parses 'ref', "NAMESPACE/NAME", into malloc()'d '*namespace' and
@@ -275,7 +299,7 @@ pod_file(const struct pod_attachment *pa, const char *suffix)
 
 /* Returns the vhost-user socket path on the host.  With a base directory
  * of at most 48 bytes, it is at most 48 + 1 + 36 + 1 + 15 + 5 = 106 bytes,
- * within sun_path's 108 (with its NUL); pod_dir_create() refuses longer
+ * within sun_path's 108 (with its NUL); pod_dir_open() refuses longer
  * ones. */
 char *
 pod_socket_path(const struct pod_attachment *pa)

@@ -96,6 +96,7 @@ void pod_attachment_clone(struct pod_attachment *,
 
 char *pod_check_name(const char *what, const char *value, size_t max)
     OVS_WARN_UNUSED_RESULT;
+bool pod_path_is_clean(const char *path);
 char *pod_parse_ref(const char *ref, char **namespace, char **name)
     OVS_WARN_UNUSED_RESULT;
 

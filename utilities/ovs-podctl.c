@@ -32,6 +32,7 @@
 #include "dirs.h"
 #include "fatal-signal.h"
 #include "kubelet.h"
+#include "node-conf.h"
 #include "node-setup.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
@@ -40,6 +41,7 @@
 #include "plan.h"
 #include "pod-dir.h"
 #include "pod-gc.h"
+#include "pod-intent.h"
 #include "pod-ops.h"
 #include "pod.h"
 #include "packets.h"
@@ -76,7 +78,7 @@ static const char *pmd_mask;            /* --pmd-cpu-mask. */
 static const char *lcore_mask;          /* --dpdk-lcore-mask. */
 static bool pin_lcore;                  /* --pin-lcore. */
 static const char *dpdk_init = "true";  /* --dpdk-init. */
-static const char *bridge = NODE_SETUP_DEFAULT_BRIDGE;
+static const char *bridge;              /* --bridge. */
 static bool dry_run;
 static bool offline;
 
@@ -88,19 +90,23 @@ static int vlan;                        /* --vlan. */
 static const char *mac;                 /* --mac. */
 static int queues = 1;                  /* --queues. */
 static const char *owner;               /* --owner. */
-static const char *socket_base = POD_DEFAULT_BASE_DIR;
-static const char *pod_mount = POD_DEFAULT_MOUNT;
+static const char *socket_base;         /* --socket-base. */
+static const char *pod_mount;           /* --pod-mount. */
 static const char *port_type;           /* --port-type. */
 
 /* GC options. */
 static const char *valid_attachments;   /* --valid-attachments. */
-static const char *cni_cache = POD_GC_CNI_CACHE;
+static const char *cni_cache;           /* --cni-cache. */
 static struct svec hugepage_dirs = SVEC_EMPTY_INITIALIZER;
-static const char *dpdk_runtime_dir = POD_GC_DPDK_RUNTIME_DIR;
+static const char *dpdk_runtime_dir;    /* --dpdk-runtime-dir. */
 static bool gc_attachments = true;      /* --only. */
 static bool gc_hugepages = true;
 
+/* The node file, with the options above applied over it. */
+static struct node_conf node;
+
 OVS_NO_RETURN static void usage(void);
+static void read_node_conf(void);
 static void parse_options(int argc, char *argv[]);
 static const struct ovs_cmdl_command *get_all_commands(void);
 
@@ -112,6 +118,7 @@ main(int argc, char *argv[])
     vlog_set_levels(NULL, VLF_CONSOLE, VLL_WARN);
     vlog_set_levels_from_string_assert("reconnect:emer");
     parse_options(argc, argv);
+    read_node_conf();
 
     struct ovs_cmdl_context ctx = {
         .argc = argc - optind,
@@ -435,9 +442,43 @@ parse_options(int argc, char *argv[])
         ovs_fatal(0, "conflicting options: --pin-lcore and "
                   "--dpdk-lcore-mask both choose the lcore");
     }
-    if (!db_remote) {
-        db_remote = vsdb_default_remote();
+}
+
+static void
+override__(char **field, const char *option)
+{
+    if (option) {
+        free(*field);
+        *field = xstrdup(option);
     }
+}
+
+/* Reads the node file, then lets the options override it: the node admin
+ * runs ovs-podctl. */
+static void
+read_node_conf(void)
+{
+    char *error = node_conf_read(node_conf_path(), &node);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    override__(&node.bridge, bridge);
+    override__(&node.ovsdb, db_remote);
+    override__(&node.socket_dir, socket_base);
+    override__(&node.pod_mount, pod_mount);
+    override__(&node.port_type, port_type);
+    override__(&node.cni_cache, cni_cache);
+    override__(&node.dpdk_runtime_dir, dpdk_runtime_dir);
+    if (hugepage_dirs.n) {
+        svec_destroy(&node.hugepage_dirs);
+        svec_clone(&node.hugepage_dirs, &hugepage_dirs);
+    }
+    if (!node.ovsdb) {
+        node.ovsdb = vsdb_default_remote();
+    }
+    bridge = node.bridge;
+    free(db_remote);
+    db_remote = xstrdup(node.ovsdb);
 }
 
 static void
@@ -805,7 +846,9 @@ pod_ops_from_options(void)
         .db_remote = db_remote,
         .timeout_s = timeout_s,
         .bridge = bridge,
-        .port_type = port_type,
+        .port_type = node.port_type,
+        .who = POD_REQ_ADMIN,
+        .policy = &node,
     };
     return ops;
 }
@@ -821,70 +864,31 @@ cmd_attach(struct ovs_cmdl_context *ctx)
     if (!pod_uid) {
         ovs_fatal(0, "attach needs --pod-uid");
     }
-
-    struct pod_attachment pa;
-    error = pod_attachment_init(&pa, ns, name, pod_uid, ctx->argv[2],
-                                container_id);
-    if (error) {
-        ovs_fatal(0, "%s", error);
-    }
-
-    /* The forwarding mode follows from the options given. */
-    if (peer && uplink_specs.n) {
-        ovs_fatal(0, "conflicting options: --peer cross-connects, --uplink "
-                  "shares an uplink; give one");
-    } else if (peer) {
-        if (vlan) {
-            ovs_fatal(0, "conflicting options: --vlan needs --uplink, not "
-                      "--peer");
-        }
-        pa.mode = POD_MODE_CROSS;
-        pa.peer = xstrdup(peer);
-    } else if (uplink_specs.n == 1) {
-        pa.uplink = xstrdup(uplink_specs.names[0]);
-        if (mac) {
-            pa.mode = POD_MODE_SHARED;
-        } else if (vlan) {
-            pa.mode = POD_MODE_VLAN;
-        } else {
-            ovs_fatal(0, "--uplink needs --vlan (a VLAN circuit) or --mac "
-                      "(a shared uplink)");
-        }
-    } else if (uplink_specs.n > 1) {
+    if (uplink_specs.n > 1) {
         ovs_fatal(0, "attach takes one --uplink");
-    } else if (vlan) {
-        ovs_fatal(0, "--vlan needs --uplink");
-    } else {
-        /* No forwarding yet: another attachment may cross-connect it. */
-        pa.mode = POD_MODE_ISOLATED;
     }
-    pa.vlan = vlan;
-    if (mac) {
-        if (!eth_addr_from_string(mac, &pa.mac)
-            || eth_addr_is_multicast(pa.mac) || eth_addr_is_zero(pa.mac)) {
-            ovs_fatal(0, "--mac=%s: expected a unicast MAC address such as "
-                      "02:00:00:00:00:01", mac);
-        }
-    }
-    pa.queues = queues;
-    if (owner) {
-        error = pod_dir_parse_owner(owner, &pa.owner_uid, &pa.owner_gid);
-        if (error) {
-            ovs_fatal(0, "%s", error);
-        }
-    }
-    free(pa.base_dir);
-    pa.base_dir = xstrdup(socket_base);
-    error = pod_dir_check_base(pa.base_dir, true);
+
+    struct pod_request req = {
+        .who = POD_REQ_ADMIN,
+        .namespace = ns,
+        .name = name,
+        .uid = pod_uid,
+        .ifname = ctx->argv[2],
+        .container_id = container_id,
+        .peer = peer,
+        .uplink = uplink_specs.n ? uplink_specs.names[0] : NULL,
+        .vlan = vlan,
+        .mac = mac,
+        .queues = queues,
+        .owner = owner,
+        .pod_mount = node.pod_mount,
+    };
+    struct pod_attachment pa;
+    enum pod_intent_error kind;
+    error = pod_intent_build(&req, &node, &pa, &kind);
     if (error) {
         ovs_fatal(0, "%s", error);
     }
-    if (pod_mount[0] != '/' || strlen(pod_mount) > POD_BASE_DIR_MAX) {
-        ovs_fatal(0, "--pod-mount=%s: expected an absolute path of at most "
-                  "%d bytes", pod_mount, POD_BASE_DIR_MAX);
-    }
-    free(pa.pod_mount);
-    pa.pod_mount = xstrdup(pod_mount);
 
     struct pod_ops ops = pod_ops_from_options();
     bool changed;
@@ -1077,7 +1081,7 @@ cmd_gc(struct ovs_cmdl_context *ctx OVS_UNUSED)
         }
         free(copy);
     } else if (gc_attachments) {
-        error = pod_gc_read_cni_cache(cni_cache, &valid);
+        error = pod_gc_read_cni_cache(node.cni_cache, &valid);
     }
 
     size_t n_attachments = 0;
@@ -1103,27 +1107,18 @@ cmd_gc(struct ovs_cmdl_context *ctx OVS_UNUSED)
     }
     sset_destroy(&valid);
 
-    /* Hugepages: every hugetlbfs mount, unless told which. */
+    /* Hugepages: the node file's hugetlbfs directories (never pods'
+     * mounts), unless told which. */
     struct svec dirs = SVEC_EMPTY_INITIALIZER;
-    if (!gc_hugepages) {
-        dpdk_runtime_dir = NULL;
-    } else if (hugepage_dirs.n) {
-        svec_append(&dirs, &hugepage_dirs);
-    } else {
-        struct topology topo;
-        error = topo_discover(sysfs_root, procfs_root, 0, &topo);
-        if (error) {
-            ovs_fatal(0, "%s", error);
-        }
-        for (size_t i = 0; i < topo.n_mounts; i++) {
-            svec_add(&dirs, topo.mounts[i].path);
-        }
-        topo_destroy(&topo);
+    const char *runtime_dir = NULL;
+    if (gc_hugepages) {
+        svec_append(&dirs, &node.hugepage_dirs);
+        runtime_dir = node.dpdk_runtime_dir;
     }
     struct svec removed = SVEC_EMPTY_INITIALIZER;
     struct pod_gc_hugepages stats;
     pod_gc_hugepages((const char *const *) dirs.names, dirs.n,
-                     dpdk_runtime_dir, dry_run, &removed, &stats);
+                     runtime_dir, dry_run, &removed, &stats);
     for (size_t i = 0; i < removed.n; i++) {
         printf("%s %s\n", verb, removed.names[i]);
     }
