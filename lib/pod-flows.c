@@ -26,6 +26,7 @@
 #include "packets.h"
 #include "pod.h"
 #include "simap.h"
+#include "sset.h"
 #include "util.h"
 
 enum {
@@ -33,7 +34,13 @@ enum {
     PRIO_VLAN = 200,
     PRIO_FLOOD = 250,
     PRIO_SHARED = 300,
+    PRIO_SPOOF_DROP = 305,
+    PRIO_SPOOF_OK = 310,
 };
+
+/* The match that frames from a pod must also meet: untagged.  A pod may
+ * never put a frame on a VLAN of its own choosing. */
+#define UNTAGGED "vlan_tci=0x0000/0x1000"
 
 /* Initializes 'set' as empty. */
 void
@@ -97,6 +104,45 @@ push_vlan(int vlan)
                 : xstrdup("");
 }
 
+/* Adds the rules that keep a pod on a shared uplink from claiming another
+ * MAC address in ARP or IPv6 neighbor discovery: from pod port 'pod' with
+ * MAC 'mac', ARP and ND go out with 'actions' only if their link-layer
+ * address fields name 'mac' (or, in ND, are absent); otherwise they are
+ * dropped.  Takes 'actions'. */
+static void
+add_anti_spoofing(struct pod_flow_set *set, uint64_t cookie, int pod,
+                  struct eth_addr mac, char *actions)
+{
+    char *from = xasprintf("in_port=%d,"UNTAGGED",dl_src="ETH_ADDR_FMT,
+                           pod, ETH_ADDR_ARGS(mac));
+    static const char *const nd[] = {
+        "icmp6,icmp_type=135,icmp_code=0,nd_sll=",
+        "icmp6,icmp_type=136,icmp_code=0,nd_tll=",
+    };
+
+    add_flow(set, cookie, PRIO_SPOOF_OK,
+             xasprintf("%s,arp,arp_sha="ETH_ADDR_FMT, from,
+                       ETH_ADDR_ARGS(mac)), xstrdup(actions));
+    for (size_t i = 0; i < ARRAY_SIZE(nd); i++) {
+        add_flow(set, cookie, PRIO_SPOOF_OK,
+                 xasprintf("%s,%s"ETH_ADDR_FMT, from, nd[i],
+                           ETH_ADDR_ARGS(mac)), xstrdup(actions));
+        add_flow(set, cookie, PRIO_SPOOF_OK,
+                 xasprintf("%s,%s00:00:00:00:00:00", from, nd[i]),
+                 xstrdup(actions));
+    }
+    add_flow(set, cookie, PRIO_SPOOF_DROP, xasprintf("in_port=%d,arp", pod),
+             xstrdup("drop"));
+    add_flow(set, cookie, PRIO_SPOOF_DROP,
+             xasprintf("in_port=%d,icmp6,icmp_type=135", pod),
+             xstrdup("drop"));
+    add_flow(set, cookie, PRIO_SPOOF_DROP,
+             xasprintf("in_port=%d,icmp6,icmp_type=136", pod),
+             xstrdup("drop"));
+    free(from);
+    free(actions);
+}
+
 /* An uplink VLAN that pods share, for its flood rule. */
 struct flood_group {
     const char *uplink;
@@ -125,6 +171,13 @@ pod_flows_build(const struct pod_attachment *pods, size_t n,
     struct flood_group *groups = NULL;
     size_t n_groups = 0;
 
+    /* The pods' own ports: a cross-connect between two pods takes only
+     * untagged frames from either; one to an uplink is a trunk. */
+    struct sset pod_ports = SSET_INITIALIZER(&pod_ports);
+    for (size_t i = 0; i < n; i++) {
+        sset_add_and_free(&pod_ports, pod_port_name(&pods[i]));
+    }
+
     for (size_t i = 0; i < n; i++) {
         const struct pod_attachment *pa = &pods[i];
         if (pa->mode == POD_MODE_ISOLATED) {
@@ -147,15 +200,21 @@ pod_flows_build(const struct pod_attachment *pods, size_t n,
         uint64_t cookie = pod_cookie(pa);
         int pod = p->data, peer = o->data;
         switch (pa->mode) {
-        case POD_MODE_CROSS:
-            add_flow(set, cookie, PRIO_CROSS, xasprintf("in_port=%d", pod),
+        case POD_MODE_CROSS: {
+            bool peer_is_pod = sset_contains(&pod_ports, pa->peer);
+            add_flow(set, cookie, PRIO_CROSS,
+                     xasprintf("in_port=%d,"UNTAGGED, pod),
                      xasprintf("output:%d", peer));
-            add_flow(set, cookie, PRIO_CROSS, xasprintf("in_port=%d", peer),
+            add_flow(set, cookie, PRIO_CROSS,
+                     xasprintf("in_port=%d%s", peer,
+                               peer_is_pod ? ","UNTAGGED : ""),
                      xasprintf("output:%d", pod));
             break;
+        }
 
         case POD_MODE_VLAN:
-            add_flow(set, cookie, PRIO_VLAN, xasprintf("in_port=%d", pod),
+            add_flow(set, cookie, PRIO_VLAN,
+                     xasprintf("in_port=%d,"UNTAGGED, pod),
                      xasprintf("push_vlan:0x8100,mod_vlan_vid:%d,output:%d",
                                pa->vlan, peer));
             add_flow(set, cookie, PRIO_VLAN,
@@ -172,9 +231,11 @@ pod_flows_build(const struct pod_attachment *pods, size_t n,
                                ETH_ADDR_ARGS(pa->mac)),
                      xasprintf("%soutput:%d", strip, pod));
             add_flow(set, cookie, PRIO_SHARED,
-                     xasprintf("in_port=%d,dl_src="ETH_ADDR_FMT, pod,
-                               ETH_ADDR_ARGS(pa->mac)),
+                     xasprintf("in_port=%d,"UNTAGGED",dl_src="ETH_ADDR_FMT,
+                               pod, ETH_ADDR_ARGS(pa->mac)),
                      xasprintf("%soutput:%d", push, peer));
+            add_anti_spoofing(set, cookie, pod, pa->mac,
+                              xasprintf("%soutput:%d", push, peer));
             free(vm);
             free(push);
 
@@ -228,5 +289,6 @@ pod_flows_build(const struct pod_attachment *pods, size_t n,
         free(g->members);
     }
     free(groups);
+    sset_destroy(&pod_ports);
     return error;
 }

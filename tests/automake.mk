@@ -12,7 +12,8 @@ TESTSUITE_AT = \
 	tests/plan.at \
 	tests/init.at \
 	tests/pod.at \
-	tests/cni.at
+	tests/cni.at \
+	tests/security.at
 SYSTEM_DPDK_TESTSUITE_AT = \
 	tests/system-dpdk-testsuite.at \
 	tests/ovs-pod-macros.at \
