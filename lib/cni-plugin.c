@@ -164,6 +164,9 @@ build_attachment(struct plugin *p, struct pod_attachment *pa,
     };
     enum pod_intent_error kind;
     char *msg = pod_intent_build(&req, &p->node, pa, &kind);
+    if (!msg) {
+        pa->network = xstrdup(c->name);
+    }
     if (msg) {
         cni_error_set(error, (kind == POD_INTENT_BAD_IDENTITY
                               ? CNI_ERR_INVALID_ENV
@@ -434,9 +437,15 @@ cmd_check(struct plugin *p, struct ds *notes, struct cni_error *error)
 static int
 cmd_gc(struct plugin *p, struct ds *notes, struct cni_error *error)
 {
-    struct sset valid = SSET_INITIALIZER(&valid);
     const struct json *list = p->cfg.valid_attachments;
-    for (size_t i = 0; list && i < json_array(list)->n; i++) {
+    if (!list) {
+        /* Without the list, nothing can be judged dead. */
+        ds_put_cstr(notes, "no cni.dev/valid-attachments: nothing "
+                    "collected\n");
+        return 0;
+    }
+    struct sset valid = SSET_INITIALIZER(&valid);
+    for (size_t i = 0; i < json_array(list)->n; i++) {
         const struct json *a = json_array(list)->elems[i];
         const struct json *id = (a->type == JSON_OBJECT
                                  ? shash_find_data(json_object(a),
@@ -452,13 +461,26 @@ cmd_gc(struct plugin *p, struct ds *notes, struct cni_error *error)
             sset_destroy(&valid);
             return 1;
         }
-        sset_add_and_free(&valid, xasprintf("%s/%s", json_string(id),
-                                          json_string(ifname)));
+        char *msg = pod_gc_add_valid(&valid, json_string(id),
+                                     json_string(ifname));
+        if (msg) {
+            cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
+                          "cni.dev/valid-attachments[%"PRIuSIZE"]: %s", i,
+                          msg);
+            free(msg);
+            sset_destroy(&valid);
+            return 1;
+        }
     }
 
     struct svec removed = SVEC_EMPTY_INITIALIZER;
     struct svec keys = SVEC_EMPTY_INITIALIZER;
-    char *msg = pod_gc_attachments(&p->ops, &valid, false, &removed, &keys);
+    struct pod_gc_request req = {
+        .valid = &valid,
+        .network = p->cfg.name,
+        .grace_s = p->node.gc_grace_s,
+    };
+    char *msg = pod_gc_attachments(&p->ops, &req, false, &removed, &keys);
     for (size_t i = 0; i < removed.n; i++) {
         ds_put_format(notes, "removed %s\n", removed.names[i]);
     }

@@ -41,9 +41,20 @@ struct svec;
 #define POD_GC_CNI_CACHE "/var/lib/cni/results"
 #define POD_GC_DPDK_RUNTIME_DIR "/var/run/dpdk"
 
+char *pod_gc_add_valid(struct sset *, const char *cid, const char *ifname)
+    OVS_WARN_UNUSED_RESULT;
 char *pod_gc_read_cni_cache(const char *dir, struct sset *valid)
     OVS_WARN_UNUSED_RESULT;
-char *pod_gc_attachments(const struct pod_ops *, const struct sset *valid,
+/* What attachment collection may take as dead. */
+struct pod_gc_request {
+    const struct sset *valid;   /* Live "CONTAINERID/IFNAME", or NULL to
+                                 * read them from 'cni_cache'. */
+    const char *cni_cache;
+    const char *network;        /* Only this CNI network's, or NULL. */
+    int grace_s;                /* Keep what is younger. */
+};
+
+char *pod_gc_attachments(const struct pod_ops *, const struct pod_gc_request *,
                          bool dry_run, struct svec *removed,
                          struct svec *removed_keys)
     OVS_WARN_UNUSED_RESULT;

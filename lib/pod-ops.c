@@ -452,7 +452,11 @@ create_port(const struct pod_ops *ops, struct vsdb *db,
     free(sock);
 
     struct smap ids = SMAP_INITIALIZER(&ids);
-    pod_to_external_ids(req, &ids);
+    struct pod_attachment pa;
+    pod_attachment_clone(&pa, req);
+    pa.attached = time_wall();
+    pod_to_external_ids(&pa, &ids);
+    pod_attachment_destroy(&pa);
     struct ovsrec_port *port = ovsrec_port_insert(txn);
     ovsrec_port_set_name(port, port_name);
     ovsrec_port_set_interfaces(port, &iface, 1);
@@ -912,6 +916,10 @@ pod_ops_list(const struct pod_ops *ops, const char *namespace,
                         ? json_string_create(pa->container_id)
                         : json_null_create());
         json_object_put_string(row, "ifname", pa->ifname);
+        json_object_put(row, "network", pa->network
+                        ? json_string_create(pa->network)
+                        : json_null_create());
+        json_object_put(row, "attached", json_integer_create(pa->attached));
         json_object_put_string(row, "port", port->name);
         json_object_put(row, "ofport", iface->n_ofport
                         ? json_integer_create(*iface->ofport)

@@ -167,6 +167,7 @@ pod_attachment_destroy(struct pod_attachment *pa)
         free(pa->uid);
         free(pa->ifname);
         free(pa->container_id);
+        free(pa->network);
         free(pa->peer);
         free(pa->uplink);
         free(pa->base_dir);
@@ -192,6 +193,7 @@ pod_attachment_clone(struct pod_attachment *dst,
     dst->uid = xstrdup(src->uid);
     dst->ifname = xstrdup(src->ifname);
     dst->container_id = nullable_strdup(src->container_id);
+    dst->network = nullable_strdup(src->network);
     dst->peer = nullable_strdup(src->peer);
     dst->uplink = nullable_strdup(src->uplink);
     dst->base_dir = xstrdup(src->base_dir);
@@ -423,6 +425,12 @@ pod_to_external_ids(const struct pod_attachment *pa, struct smap *ids)
     if (pa->container_id) {
         smap_add(ids, "ovs-pod-container-id", pa->container_id);
     }
+    if (pa->network) {
+        smap_add(ids, "ovs-pod-network", pa->network);
+    }
+    if (pa->attached) {
+        smap_add_format(ids, "ovs-pod-attached", "%lld", pa->attached);
+    }
     smap_add(ids, "ovs-pod-mode", pod_mode_to_string(pa->mode));
     if (pa->peer) {
         smap_add(ids, "ovs-pod-peer", pa->peer);
@@ -472,6 +480,8 @@ pod_from_external_ids(const struct smap *ids, struct pod_attachment *pa)
                 : !strcmp(mode, "shared") ? POD_MODE_SHARED
                 : !strcmp(mode, "isolated") ? POD_MODE_ISOLATED
                 : POD_MODE_CROSS);
+    pa->network = nullable_strdup(smap_get(ids, "ovs-pod-network"));
+    pa->attached = smap_get_ullong(ids, "ovs-pod-attached", 0);
     pa->peer = nullable_strdup(smap_get(ids, "ovs-pod-peer"));
     pa->uplink = nullable_strdup(smap_get(ids, "ovs-pod-uplink"));
     pa->vlan = smap_get_int(ids, "ovs-pod-vlan", 0);

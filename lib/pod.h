@@ -70,6 +70,8 @@ struct pod_attachment {
     char *uid;
     char *ifname;
     char *container_id;         /* May be NULL. */
+    char *network;              /* CNI network name, or NULL. */
+    long long int attached;     /* When, in seconds since the epoch. */
 
     /* Intent. */
     enum pod_mode mode;

@@ -1065,44 +1065,56 @@ cmd_gc(struct ovs_cmdl_context *ctx OVS_UNUSED)
 {
     const char *verb = dry_run ? "would remove" : "removed";
 
-    /* Attachments: only against an explicit list of the live ones. */
+    /* Attachments: only against an explicit list of the live ones, read
+     * after the attachments are listed. */
     struct sset valid = SSET_INITIALIZER(&valid);
     char *error = NULL;
     if (valid_attachments) {
-        char *copy = xstrdup(valid_attachments);
-        char *save = NULL;
-        for (char *tok = strtok_r(copy, ",", &save); tok;
-             tok = strtok_r(NULL, ",", &save)) {
-            if (!strchr(tok, '/')) {
-                ovs_fatal(0, "--valid-attachments: \"%s\" is not "
-                          "CONTAINERID/IFNAME", tok);
+        /* Every comma-separated entry counts, empty ones too. */
+        struct svec entries = SVEC_EMPTY_INITIALIZER;
+        for (const char *p = valid_attachments; ; ) {
+            const char *comma = strchr(p, ',');
+            svec_add_nocopy(&entries, comma ? xmemdup0(p, comma - p)
+                                            : xstrdup(p));
+            if (!comma) {
+                break;
             }
-            sset_add(&valid, tok);
+            p = comma + 1;
         }
-        free(copy);
-    } else if (gc_attachments) {
-        error = pod_gc_read_cni_cache(node.cni_cache, &valid);
+        for (size_t i = 0; i < entries.n; i++) {
+            const char *e = entries.names[i];
+            const char *slash = strchr(e, '/');
+            char *cid = slash ? xmemdup0(e, slash - e) : xstrdup(e);
+            char *msg = (slash ? pod_gc_add_valid(&valid, cid, slash + 1)
+                         : xstrdup("not CONTAINERID/IFNAME"));
+            if (msg) {
+                ovs_fatal(0, "--valid-attachments: \"%s\": %s", e, msg);
+            }
+            free(cid);
+        }
+        svec_destroy(&entries);
     }
 
     size_t n_attachments = 0;
-    if (!gc_attachments) {
-        /* Not asked for. */
-    } else if (error) {
-        fprintf(stderr, "%s: %s: attachments not collected (give "
-                "--valid-attachments or --cni-cache)\n", program_name,
-                error);
-        free(error);
-    } else {
+    if (gc_attachments) {
         struct pod_ops ops = pod_ops_from_options();
         struct svec removed = SVEC_EMPTY_INITIALIZER;
-        error = pod_gc_attachments(&ops, &valid, dry_run, &removed, NULL);
+        struct pod_gc_request req = {
+            .valid = valid_attachments ? &valid : NULL,
+            .cni_cache = node.cni_cache,
+            .grace_s = node.gc_grace_s,
+        };
+        error = pod_gc_attachments(&ops, &req, dry_run, &removed, NULL);
         for (size_t i = 0; i < removed.n; i++) {
             printf("%s attachment %s\n", verb, removed.names[i]);
         }
         n_attachments = removed.n;
         svec_destroy(&removed);
         if (error) {
-            ovs_fatal(0, "%s", error);
+            fprintf(stderr, "%s: %s: attachments not collected (give "
+                    "--valid-attachments or --cni-cache)\n", program_name,
+                    error);
+            free(error);
         }
     }
     sset_destroy(&valid);
