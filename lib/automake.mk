@@ -27,6 +27,8 @@ lib_libovspod_la_SOURCES = \
 	lib/plan-print.h \
 	lib/pod.c \
 	lib/pod.h \
+	lib/pod-deferred.c \
+	lib/pod-deferred.h \
 	lib/pod-dir.c \
 	lib/pod-dir.h \
 	lib/pod-gc.c \

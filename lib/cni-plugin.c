@@ -32,6 +32,7 @@
 #include "openvswitch/json.h"
 #include "openvswitch/shash.h"
 #include "packets.h"
+#include "pod-deferred.h"
 #include "pod-dir.h"
 #include "pod-gc.h"
 #include "pod-intent.h"
@@ -321,6 +322,20 @@ cmd_del(struct plugin *p, struct ds *notes, struct cni_error *error)
                                          p->env.ifname, &detached);
     size_t n_detached = detached.n;
     svec_destroy(&detached);
+    if (msg && p->db_unreachable) {
+        /* OVS is not there (not started yet after a reboot, or
+         * ovsdb-server down): record the detach for later, and let the
+         * pod go. */
+        char *e = pod_deferred_add(p->node.state_dir, p->env.container_id,
+                                   p->env.ifname);
+        if (!e) {
+            ds_put_format(notes, "%s: deferred: %s\n", p->env.ifname, msg);
+            free(msg);
+            msg = NULL;
+        } else {
+            free(e);
+        }
+    }
     if (msg) {
         char *m = xasprintf("%s%s", msg, (p->cfg.ipam && !ipam_error.code)
                             ? " (the IP address was released)" : "");
@@ -333,8 +348,10 @@ cmd_del(struct plugin *p, struct ds *notes, struct cni_error *error)
         *error = ipam_error;
         return 1;
     }
-    ds_put_format(notes, "%s: %s\n", p->env.ifname,
-                  n_detached ? "detached" : "nothing attached");
+    if (!p->db_unreachable) {
+        ds_put_format(notes, "%s: %s\n", p->env.ifname,
+                      n_detached ? "detached" : "nothing attached");
+    }
     return 0;
 }
 

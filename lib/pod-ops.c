@@ -128,8 +128,12 @@ lock_bridge(const struct pod_ops *ops, char **errorp)
     char *rundir = vsdb_rundir(ops->db_remote);
     char *path = xasprintf("%s/ovs-pod-%s.lock", rundir, ops->bridge);
     free(rundir);
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
+        if (errno == ENOENT && ops->db_unreachable) {
+            /* No OVS run directory: OVS is not running. */
+            *ops->db_unreachable = true;
+        }
         *errorp = xasprintf("cannot open lock file %s: %s", path,
                             ovs_strerror(errno));
         free(path);
@@ -265,10 +269,12 @@ sync_flows(const struct pod_ops *ops, struct vsdb *db,
     return error;
 }
 
-/* Commits 'txn' and waits until ovs-vswitchd applied it.  Destroys
- * 'txn'. */
+/* Commits 'txn' and, if 'wait', waits until ovs-vswitchd applied it.
+ * Destroys 'txn'.  Sets '*committed' (if nonnull) if the database took
+ * the transaction, even if ovs-vswitchd did not apply it in time. */
 static char *
-commit_and_wait(struct vsdb *db, struct ovsdb_idl_txn *txn)
+commit__(struct vsdb *db, struct ovsdb_idl_txn *txn, bool wait,
+         bool *committed)
 {
     const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
     ovsdb_idl_txn_increment(txn, &ovs->header_,
@@ -282,19 +288,33 @@ commit_and_wait(struct vsdb *db, struct ovsdb_idl_txn *txn)
     int64_t next_cfg = (error ? 0
                         : ovsdb_idl_txn_get_increment_new_value(txn));
     ovsdb_idl_txn_destroy(txn);
-    if (!error) {
+    if (committed) {
+        *committed = !error;
+    }
+    if (!error && wait) {
         error = vsdb_wait_applied(db, next_cfg);
     }
     return error;
 }
 
-/* Deletes the ports named in 'names' from bridge 'br_name'. */
+/* Commits 'txn' and waits until ovs-vswitchd applied it.  Destroys
+ * 'txn'. */
+static char *
+commit_and_wait(struct vsdb *db, struct ovsdb_idl_txn *txn)
+{
+    return commit__(db, txn, true, NULL);
+}
+
+/* Deletes the ports named in 'names' from bridge 'br_name', and waits
+ * for ovs-vswitchd if 'wait'.  Sets '*committed' if the database took the
+ * deletion. */
 static char *
 delete_ports(struct vsdb *db, const char *br_name, const struct sset *names,
-             const char *comment)
+             const char *comment, bool wait, bool *committed)
 {
     const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
                                                       br_name);
+    *committed = false;
     if (!br) {
         return NULL;
     }
@@ -307,7 +327,7 @@ delete_ports(struct vsdb *db, const char *br_name, const struct sset *names,
             ovsrec_port_delete(port);
         }
     }
-    return commit_and_wait(db, txn);
+    return commit__(db, txn, wait, committed);
 }
 
 /* Checks that 'req''s pod UID and container ID belong to no other pod:
@@ -628,8 +648,9 @@ out:
             sset_add(&names, port_name);
             char *e = sync_flows(ops, db, &names, NULL, NULL, NULL);
             free(e);
+            bool committed;
             e = delete_ports(db, ops->bridge, &names,
-                             "ovs-podctl: undo attach");
+                             "ovs-podctl: undo attach", true, &committed);
             free(e);
             sset_destroy(&names);
         }
@@ -689,11 +710,31 @@ detach__(const struct pod_ops *ops, const char *namespace, const char *name,
 
     if (n_gone) {
         /* Flows first, so that nothing is ever sent to a port that is
-         * gone, or to the next port that gets its number. */
-        error = sync_flows(ops, db, &names, NULL, NULL, NULL);
+         * gone, or to the next port that gets its number.  With
+         * ovs-vswitchd down there are no flows, and nobody to wait for:
+         * when it starts, the ports are gone and sync restores the
+         * others' flows. */
+        bool vswitchd_up = vsdb_vswitchd_pid(ops->db_remote) != 0;
+        if (vswitchd_up) {
+            error = sync_flows(ops, db, &names, NULL, NULL, NULL);
+        } else {
+            VLOG_INFO("detach: ovs-vswitchd is not running: deleting the "
+                      "ports without touching flows");
+        }
+        bool committed = false;
         if (!error) {
             error = delete_ports(db, ops->bridge, &names,
-                                 "ovs-podctl: detach");
+                                 "ovs-podctl: detach", vswitchd_up,
+                                 &committed);
+        }
+        if (error && committed) {
+            /* The ports are gone from the database; ovs-vswitchd drops
+             * them when it catches up.  Their directories must not stay
+             * behind for good. */
+            VLOG_WARN("detach: %s; the ports are deleted from the "
+                      "database all the same", error);
+            free(error);
+            error = NULL;
         }
         if (!error) {
             for (size_t i = 0; i < n_gone; i++) {
@@ -707,6 +748,9 @@ detach__(const struct pod_ops *ops, const char *namespace, const char *name,
                 }
                 pod_dir_close(&dir);
                 svec_add(detached, gone_ports.names[i]);
+                VLOG_INFO("detached %s/%s interface %s (port %s)",
+                          gone[i].namespace, gone[i].name, gone[i].ifname,
+                          gone_ports.names[i]);
             }
         }
     }

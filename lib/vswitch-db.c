@@ -23,6 +23,7 @@
 #include <config.h>
 #include "vswitch-db.h"
 
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 #include "daemon.h"
@@ -74,6 +75,15 @@ vsdb_rundir(const char *remote)
 char *
 vsdb_open(const char *remote, int timeout_s, struct vsdb **dbp)
 {
+    *dbp = NULL;
+    if (!strncmp(remote, "unix:", 5) && !strchr(remote, ',')
+        && access(remote + 5, F_OK)) {
+        /* No socket: no ovsdb-server, no point in waiting. */
+        return xasprintf("cannot reach the OVS database at %s (%s): is "
+                         "ovsdb-server running? (see --db)", remote,
+                         ovs_strerror(errno));
+    }
+
     struct vsdb *db = xzalloc(sizeof *db);
     db->remote = xstrdup(remote);
     db->timeout_s = timeout_s;

@@ -39,6 +39,7 @@
 #include "openvswitch/vlog.h"
 #include "plan-print.h"
 #include "plan.h"
+#include "pod-deferred.h"
 #include "pod-dir.h"
 #include "pod-gc.h"
 #include "pod-intent.h"
@@ -101,6 +102,7 @@ static struct svec hugepage_dirs = SVEC_EMPTY_INITIALIZER;
 static const char *dpdk_runtime_dir;    /* --dpdk-runtime-dir. */
 static bool gc_attachments = true;      /* --only. */
 static bool gc_hugepages = true;
+static bool gc_deferred = true;
 
 /* The node file, with the options above applied over it. */
 static struct node_conf node;
@@ -408,9 +410,10 @@ parse_options(int argc, char *argv[])
         case OPT_ONLY:
             gc_attachments = !strcmp(optarg, "attachments");
             gc_hugepages = !strcmp(optarg, "hugepages");
-            if (!gc_attachments && !gc_hugepages) {
-                ovs_fatal(0, "--only=%s: expected \"attachments\" or "
-                          "\"hugepages\"", optarg);
+            gc_deferred = !strcmp(optarg, "deferred");
+            if (!gc_attachments && !gc_hugepages && !gc_deferred) {
+                ovs_fatal(0, "--only=%s: expected \"attachments\", "
+                          "\"hugepages\" or \"deferred\"", optarg);
             }
             break;
 
@@ -555,7 +558,9 @@ GC:\n\
   --hugepage-dir=DIR     hugetlbfs directory to sweep (repeatable;\n\
                          default: every hugetlbfs mount)\n\
   --dpdk-runtime-dir=DIR DPDK runtime directories (default: %s)\n\
-  --only=attachments|hugepages  collect only those\n\
+  --only=attachments|hugepages|deferred  collect only those (deferred:\n\
+                         finish the detaches DEL deferred while OVS was\n\
+                         away)\n\
   --dry-run              list what would be removed, remove nothing\n\
 \n\
 Output:\n\
@@ -1093,6 +1098,27 @@ cmd_gc(struct ovs_cmdl_context *ctx OVS_UNUSED)
             free(cid);
         }
         svec_destroy(&entries);
+    }
+
+    /* Detaches that DEL deferred while OVS was away. */
+    if (gc_deferred && !dry_run) {
+        struct pod_ops ops = pod_ops_from_options();
+        struct svec finished = SVEC_EMPTY_INITIALIZER;
+        error = pod_deferred_finish(&ops, node.state_dir, &finished);
+        for (size_t i = 0; i < finished.n; i++) {
+            printf("finished deferred detach of %s\n", finished.names[i]);
+        }
+        svec_destroy(&finished);
+        if (error) {
+            fprintf(stderr, "%s: %s: deferred detaches stay recorded\n",
+                    program_name, error);
+            free(error);
+            error = NULL;
+        }
+    }
+    if (!gc_attachments && !gc_hugepages) {
+        sset_destroy(&valid);
+        return;
     }
 
     size_t n_attachments = 0;
