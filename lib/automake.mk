@@ -8,6 +8,8 @@ lib_libovspod_la_SOURCES = \
 	lib/cni-plugin.c \
 	lib/cni-plugin.h \
 	lib/cpuset.c \
+	lib/deadline.c \
+	lib/deadline.h \
 	lib/flow-table.c \
 	lib/flow-table.h \
 	lib/cpuset.h \

@@ -21,6 +21,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +32,8 @@
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "openvswitch/shash.h"
+#include "socket-util.h"
+#include "timeval.h"
 #include "util.h"
 
 /* The most output we read from a delegate. */
@@ -55,12 +59,76 @@ find_plugin(const char *type, const char *path)
     return found;
 }
 
+/* Writes 'input' to a child's stdin 'in' and reads its stdout
+ * 'out' into 'output' until it closes it, for at most 'timeout_s'
+ * seconds.  Closes 'in'.  Returns 0, or ETIMEDOUT if the child did not
+ * finish in time (a plugin that never closes its stdout must not hang its
+ * caller). */
+static int
+exchange(int in, int out, const char *input,
+         int timeout_s, struct ds *output)
+{
+    long long int deadline = time_msec() + timeout_s * 1000LL;
+    size_t len = strlen(input);
+    const char *p = input;
+    int error = 0;
+
+    set_nonblocking(in);
+    set_nonblocking(out);
+    if (!len) {
+        close(in);
+        in = -1;
+    }
+    for (;;) {
+        long long int left = deadline - time_msec();
+        if (left <= 0) {
+            error = ETIMEDOUT;
+            break;
+        }
+        struct pollfd pfd[2] = {
+            { .fd = out, .events = POLLIN },
+            { .fd = in, .events = POLLOUT },
+        };
+        int retval = poll(pfd, in >= 0 ? 2 : 1, MIN(left, INT_MAX));
+        if (retval < 0 && errno != EINTR) {
+            error = errno;
+            break;
+        }
+        if (in >= 0 && pfd[1].revents) {
+            ssize_t n = write(in, p, len);
+            if (n > 0) {
+                p += n;
+                len -= n;
+            }
+            if (!len || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+                close(in);
+                in = -1;
+            }
+        }
+        if (pfd[0].revents) {
+            char buf[4096];
+            ssize_t n = read(out, buf, sizeof buf);
+            if (n > 0) {
+                if (output->length < MAX_OUTPUT) {
+                    ds_put_buffer(output, buf, n);
+                }
+            } else if (!n || (errno != EAGAIN && errno != EINTR)) {
+                break;
+            }
+        }
+    }
+    if (in >= 0) {
+        close(in);
+    }
+    return error;
+}
+
 /* Runs 'program' with CNI_COMMAND='command' and 'input' on stdin.  Stores
  * its stdout in 'output' and its exit status in '*status'.  Returns 0 or
  * an errno value. */
 static int
 run_plugin(const char *program, const char *command, const char *input,
-           struct ds *output, int *status)
+           int timeout_s, struct ds *output, int *status)
 {
     int in[2], out[2];
     if (pipe(in)) {
@@ -98,49 +166,28 @@ run_plugin(const char *program, const char *command, const char *input,
 
     close(in[0]);
     close(out[1]);
-
-    /* CNI plugins read all their input before they write, and the input is
-     * bounded by CNI_MAX_INPUT, so writing first cannot deadlock. */
-    void (*old)(int) = signal(SIGPIPE, SIG_IGN);
-    size_t len = strlen(input);
-    const char *p = input;
-    while (len) {
-        ssize_t n = write(in[1], p, len);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            break;
-        }
-        p += n;
-        len -= n;
-    }
-    close(in[1]);
-    signal(SIGPIPE, old);
-
-    char buf[4096];
-    for (;;) {
-        ssize_t n = read(out[0], buf, sizeof buf);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            break;
-        }
-        if (output->length < MAX_OUTPUT) {
-            ds_put_buffer(output, buf, n);
-        }
-    }
+    int error = exchange(in[1], out[0], input, timeout_s, output);
     close(out[0]);
 
+    /* Reap the child; past the deadline, kill it first. */
+    long long int deadline = time_msec() + (error ? 0 : 1000);
     int wstatus;
-    while (waitpid(pid, &wstatus, 0) < 0) {
-        if (errno != EINTR) {
+    for (;;) {
+        pid_t r = waitpid(pid, &wstatus, WNOHANG);
+        if (r == pid) {
+            break;
+        } else if (r < 0 && errno != EINTR) {
             return errno;
+        } else if (time_msec() >= deadline) {
+            kill(pid, SIGKILL);
+            error = error ? error : ETIMEDOUT;
+            deadline = LLONG_MAX;
+        } else {
+            xnanosleep(5 * 1000 * 1000);
         }
     }
     *status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128;
-    return 0;
+    return error;
 }
 
 /* Runs the IPAM plugin for 'command' with configuration 'config' and
@@ -148,14 +195,21 @@ run_plugin(const char *program, const char *command, const char *input,
  * commands without one) or sets 'error'. */
 static struct json *
 call(const char *program, const char *type, const char *command,
-     const struct json *config, struct cni_error *error)
+     const struct json *config, int timeout_s, struct cni_error *error)
 {
     char *input = json_to_string(config, 0);
     struct ds output = DS_EMPTY_INITIALIZER;
     int status = 0;
-    int err = run_plugin(program, command, input, &output, &status);
+    int err = run_plugin(program, command, input, timeout_s, &output,
+                         &status);
     free(input);
-    if (err) {
+    if (err == ETIMEDOUT) {
+        cni_error_set(error, CNI_ERR_TRY_AGAIN, NULL, "IPAM plugin %s %s "
+                      "did not finish within %d s: it was killed; try again",
+                      type, command, timeout_s);
+        ds_destroy(&output);
+        return NULL;
+    } else if (err) {
         cni_error_set(error, CNI_ERR_IPAM, NULL, "cannot run IPAM plugin "
                       "%s: %s", program, ovs_strerror(err));
         ds_destroy(&output);
@@ -213,8 +267,9 @@ cni_ipam_call(const struct cni_config *cfg, const struct cni_env *env,
     const char *version = cfg->cni_version;
     struct json *query = json_object_create();
     json_object_put_string(query, "cniVersion", cfg->cni_version);
+    int timeout_s = cfg->timeout > 0 ? cfg->timeout : 10;
     struct json *versions = call(program, cfg->ipam_type, "VERSION", query,
-                                 error);
+                                 timeout_s, error);
     json_destroy(query);
     const struct json *supported = (versions && versions->type == JSON_OBJECT
                                     ? shash_find_data(json_object(versions),
@@ -242,11 +297,15 @@ cni_ipam_call(const struct cni_config *cfg, const struct cni_env *env,
         }
         version = best;
     }
-    if (error->code) {
+    struct json *result = NULL;
+    if (error->code == CNI_ERR_TRY_AGAIN) {
+        /* It hung: do not wait for it twice. */
+        goto out;
+    } else if (error->code) {
+        /* Too old to answer VERSION: speak the runtime's version. */
         cni_error_destroy(error);
     }
 
-    struct json *result = NULL;
     if ((!strcmp(command, "GC") || !strcmp(command, "STATUS"))
         && cni_version_compare(version, "1.1.0") < 0) {
         goto out;
@@ -266,7 +325,8 @@ cni_ipam_call(const struct cni_config *cfg, const struct cni_env *env,
         cni_result_destroy(&prev);
         cni_error_destroy(error);
     }
-    result = call(program, cfg->ipam_type, command, config, error);
+    result = call(program, cfg->ipam_type, command, config, timeout_s,
+                  error);
     json_destroy(config);
     if (strcmp(command, "ADD")) {
         json_destroy(result);

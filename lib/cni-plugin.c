@@ -26,6 +26,7 @@
 #include <unistd.h>
 #include "cni-exec.h"
 #include "cni.h"
+#include "deadline.h"
 #include "node-conf.h"
 #include "node-setup.h"
 #include "openvswitch/dynamic-string.h"
@@ -43,6 +44,9 @@
 #include "util.h"
 #include "vswitch-db.h"
 #include "vswitch-idl.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(cni_plugin);
 
 struct plugin {
     struct cni_env env;
@@ -111,7 +115,40 @@ plugin_ops_init(struct plugin *p, struct cni_error *error)
     p->ops.who = POD_REQ_NETCONF;
     p->ops.policy = &p->node;
     p->ops.refused = &p->refused;
+    p->cfg.timeout = p->ops.timeout_s;
     return true;
+}
+
+/* Logs to the node file's log file, so that a failed runtime call leaves
+ * a trace (stdout belongs to the protocol). */
+static void
+plugin_log_open(const struct plugin *p)
+{
+    if (!vlog_set_log_file(p->node.log_file)) {
+        vlog_set_levels(NULL, VLF_FILE, VLL_INFO);
+    }
+}
+
+/* Arms the process's last-resort deadline (see deadline.h), beyond every
+ * step's own timeout, with the answer the runtime then gets: 11, "try
+ * again later". */
+static void
+plugin_deadline_arm(struct plugin *p)
+{
+    int secs = 4 * p->ops.timeout_s + 5;
+    struct cni_error e = { 0 };
+    cni_error_set(&e, CNI_ERR_TRY_AGAIN, NULL, "ovs-pod did not finish "
+                  "within %d s (OVS or the IPAM plugin did not answer): "
+                  "try again", secs);
+    char *json = cni_error_to_string(&e, p->cfg.cni_version);
+    char *out = xasprintf("%s\n", json);
+    char *err = xasprintf("ovs-pod: %s\n", e.msg);
+    deadline_set_messages(out, err);
+    deadline_arm(secs);
+    free(out);
+    free(err);
+    free(json);
+    cni_error_destroy(&e);
 }
 
 /* An error from a pod operation: "try again later" (11) if OVSDB could
@@ -647,6 +684,8 @@ cni_plugin_run(const char *input, size_t length, struct ds *output,
     if (!plugin_ops_init(&p, error)) {
         goto out;
     }
+    plugin_log_open(&p);
+    plugin_deadline_arm(&p);
 
     switch (p.env.command) {
     case CNI_ADD:
@@ -672,6 +711,18 @@ cni_plugin_run(const char *input, size_t length, struct ds *output,
 out:
     if (status && !error->code) {
         cni_error_set(error, CNI_ERR_ATTACH, NULL, "failed");
+    }
+    if (status) {
+        VLOG_WARN("%s container %s interface %s: error %d: %s",
+                  getenv("CNI_COMMAND") ? getenv("CNI_COMMAND") : "?",
+                  p.env.container_id ? p.env.container_id : "-",
+                  p.env.ifname ? p.env.ifname : "-", error->code,
+                  error->msg);
+    } else if (p.env.command != CNI_VERSION) {
+        VLOG_INFO("%s container %s interface %s: ok",
+                  cni_command_to_string(p.env.command),
+                  p.env.container_id ? p.env.container_id : "-",
+                  p.env.ifname ? p.env.ifname : "-");
     }
     if (p.cfg.cni_version && cni_version_is_supported(p.cfg.cni_version)) {
         *version = xstrdup(p.cfg.cni_version);

@@ -29,6 +29,7 @@
 #include <string.h>
 #include "command-line.h"
 #include "cpuset.h"
+#include "deadline.h"
 #include "dirs.h"
 #include "fatal-signal.h"
 #include "kubelet.h"
@@ -121,6 +122,14 @@ main(int argc, char *argv[])
     vlog_set_levels_from_string_assert("reconnect:emer");
     parse_options(argc, argv);
     read_node_conf();
+
+    /* Every step has a timeout; this bounds the rest (see deadline.h). */
+    int secs = 4 * timeout_s + 5;
+    char *msg = xasprintf("%s: did not finish within %d s: OVS did not "
+                          "answer (see --timeout)\n", program_name, secs);
+    deadline_set_messages(NULL, msg);
+    deadline_arm(secs);
+    free(msg);
 
     struct ovs_cmdl_context ctx = {
         .argc = argc - optind,
