@@ -31,6 +31,7 @@
 #include "openvswitch/json.h"
 #include "openvswitch/shash.h"
 #include "openvswitch/vlog.h"
+#include "pod-dir.h"
 #include "pod.h"
 #include "uplink.h"
 #include "util.h"
@@ -492,14 +493,9 @@ node_conf_read(const char *path, struct node_conf *nc)
     }
 
     struct ds text = DS_EMPTY_INITIALIZER;
-    char buf[4096];
-    ssize_t n;
-    while ((n = read(fd, buf, sizeof buf)) > 0
-           && text.length <= NODE_CONF_MAX_SIZE) {
-        ds_put_buffer(&text, buf, n);
-    }
+    bool ok = pod_dir_read_fd(fd, NODE_CONF_MAX_SIZE, &text);
     close(fd);
-    if (n < 0 || text.length > NODE_CONF_MAX_SIZE) {
+    if (!ok) {
         ds_destroy(&text);
         return xasprintf("cannot read node file %s", path);
     }

@@ -29,6 +29,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "openvswitch/dynamic-string.h"
 #include "pod.h"
 #include "util.h"
 
@@ -143,6 +144,19 @@ pod_dir_parse_owner(const char *owner, uid_t *uid, gid_t *gid)
     }
     free(user);
     return error;
+}
+
+/* Reads what is left of 'fd' into 'text'.  Returns false on a read error
+ * or if there is more than 'max' bytes. */
+bool
+pod_dir_read_fd(int fd, size_t max, struct ds *text)
+{
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0 && text->length <= max) {
+        ds_put_buffer(text, buf, n);
+    }
+    return n >= 0 && text->length <= max;
 }
 
 /* Opens 'pa''s socket directory into 'd', in a base directory that must be

@@ -40,6 +40,7 @@
 #include <sys/types.h>
 #include "openvswitch/compiler.h"
 
+struct ds;
 struct pod_attachment;
 
 /* A pod's socket directory, opened. */
@@ -65,6 +66,7 @@ char *pod_dir_write_kit(const struct pod_dir *, const struct pod_attachment *,
                         const char *kit) OVS_WARN_UNUSED_RESULT;
 void pod_dir_remove(struct pod_dir *, const struct pod_attachment *);
 
+bool pod_dir_read_fd(int fd, size_t max, struct ds *);
 char *pod_dir_write_file(const char *dir, const char *name, const char *text,
                          mode_t, uid_t, gid_t) OVS_WARN_UNUSED_RESULT;
 

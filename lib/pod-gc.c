@@ -33,6 +33,7 @@
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "openvswitch/shash.h"
+#include "pod-dir.h"
 #include "pod-ops.h"
 #include "pod.h"
 #include "sset.h"
@@ -104,16 +105,11 @@ read_cache_file(int dirfd, const char *dir, const char *name,
                          dir, name, MAX_CACHE_FILE);
     }
     struct ds text = DS_EMPTY_INITIALIZER;
-    char buf[4096];
-    ssize_t n;
-    while ((n = read(fd, buf, sizeof buf)) > 0
-           && text.length <= MAX_CACHE_FILE) {
-        ds_put_buffer(&text, buf, n);
-    }
+    bool ok = pod_dir_read_fd(fd, MAX_CACHE_FILE, &text);
     close(fd);
     *jsonp = json_from_string(ds_cstr(&text));
     ds_destroy(&text);
-    if ((*jsonp)->type != JSON_OBJECT) {
+    if (!ok || (*jsonp)->type != JSON_OBJECT) {
         json_destroy(*jsonp);
         *jsonp = NULL;
         return xasprintf("cannot parse %s/%s", dir, name);
@@ -345,6 +341,7 @@ is_runtime_file_name(const char *name)
 {
     static const char *const prefixes[] = {
         "config", "hugepage_info", "mp_socket", "fbarray_", "dpdk_telemetry",
+        "telemetry",
     };
     for (size_t i = 0; i < ARRAY_SIZE(prefixes); i++) {
         if (!strncmp(name, prefixes[i], strlen(prefixes[i]))) {

@@ -2,7 +2,7 @@ bin_PROGRAMS += utilities/ovs-podctl
 utilities_ovs_podctl_SOURCES = utilities/ovs-podctl.c
 utilities_ovs_podctl_LDADD = $(OVSPOD_LDADD)
 
-dist_man_MANS += utilities/ovs-podctl.8 utilities/ovs-pod.8
+dist_man_MANS += utilities/ovs-podctl.8 utilities/ovs-pod.8 utilities/ovs-pod.conf.5
 
 # The CNI plugin, named "ovs-pod" as network configurations name it, where
 # runtimes look for plugins: /usr/lib/cni on Debian, /opt/cni/bin.
