@@ -392,36 +392,6 @@ cmd_del(struct plugin *p, struct ds *notes, struct cni_error *error)
     return 0;
 }
 
-static bool
-json_field_is(const struct shash *row, const char *key, const char *value)
-{
-    const struct json *j = shash_find_data(row, key);
-    return (value
-            ? j && j->type == JSON_STRING && !strcmp(json_string(j), value)
-            : !j || j->type == JSON_NULL);
-}
-
-/* Returns true if 'row', from pod_ops_list(), is attachment 'pa' on port
- * 'port' with the same intent. */
-static bool
-row_has_intent(const struct shash *row, const struct pod_attachment *pa,
-               const char *port)
-{
-    const struct json *vlan = shash_find_data(row, "vlan");
-    char *mac = xasprintf(ETH_ADDR_FMT, ETH_ADDR_ARGS(pa->mac));
-    bool same = (json_field_is(row, "port", port)
-                 && json_field_is(row, "mode", pod_mode_to_string(pa->mode))
-                 && json_field_is(row, "peer", pa->peer)
-                 && json_field_is(row, "uplink", pa->uplink)
-                 && json_field_is(row, "mac", mac)
-                 && (pa->vlan
-                     ? vlan && vlan->type == JSON_INTEGER
-                       && vlan->integer == pa->vlan
-                     : !vlan || vlan->type == JSON_NULL));
-    free(mac);
-    return same;
-}
-
 static int
 cmd_check(struct plugin *p, struct ds *notes, struct cni_error *error)
 {
@@ -438,48 +408,17 @@ cmd_check(struct plugin *p, struct ds *notes, struct cni_error *error)
         return 1;
     }
 
-    struct json *rows;
-    char *msg = pod_ops_list(&p->ops, pa.namespace, pa.name, &rows);
+    char *vhost;
+    char *msg = pod_ops_check(&p->ops, &pa, &vhost);
     if (msg) {
-        json_destroy(rows);
         ops_error(p, error, CNI_ERR_CHECK, msg);
-        pod_attachment_destroy(&pa);
-        return 1;
-    }
-
-    const struct shash *row = NULL;
-    for (size_t i = 0; i < json_array(rows)->n; i++) {
-        const struct shash *r = json_object(json_array(rows)->elems[i]);
-        if (!strcmp(json_string(shash_find_data(r, "ifname")), pa.ifname)) {
-            row = r;
-        }
-    }
-
-    char *port = pod_port_name(&pa);
-    if (!row) {
-        cni_error_set(error, CNI_ERR_CHECK, NULL, "%s/%s interface %s is not "
-                      "attached", pa.namespace, pa.name, pa.ifname);
-    } else if (!row_has_intent(row, &pa, port)) {
-        cni_error_set(error, CNI_ERR_CHECK, NULL, "%s/%s interface %s is "
-                      "attached with another intent", pa.namespace, pa.name,
-                      pa.ifname);
-    } else if (json_integer(shash_find_data(row, "flows"))
-               != json_integer(shash_find_data(row, "flows_intended"))) {
-        cni_error_set(error, CNI_ERR_CHECK, NULL, "port %s has %"PRId64" of "
-                      "its %"PRId64" flows: run \"ovs-podctl sync\"", port,
-                      json_integer(shash_find_data(row, "flows")),
-                      json_integer(shash_find_data(row, "flows_intended")));
-    } else if (!pod_ops_has_kit(&pa)) {
-        char *kit = pod_kit_path(&pa);
-        cni_error_set(error, CNI_ERR_CHECK, NULL, "the launch kit %s is "
-                      "missing", kit);
-        free(kit);
     } else {
+        char *port = pod_port_name(&pa);
         ds_put_format(notes, "%s: port %s, vhost-user %s\n", pa.ifname, port,
-                      json_string(shash_find_data(row, "vhost")));
+                      vhost);
+        free(port);
+        free(vhost);
     }
-    free(port);
-    json_destroy(rows);
     pod_attachment_destroy(&pa);
 
     if (!error->code && p->cfg.ipam) {

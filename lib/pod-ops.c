@@ -844,6 +844,83 @@ pod_ops_detach_container(const struct pod_ops *ops, const char *container_id,
     return error;
 }
 
+/* Checks that 'req' is attached as it asks: its port, with the same
+ * intent, all the flows that intent calls for, and its launch kit.
+ * Returns NULL if so, with the port's vhost-user state in '*vhost';
+ * otherwise a malloc()'d message that says what is missing, with
+ * '*vhost' NULL. */
+char *
+pod_ops_check(const struct pod_ops *ops, const struct pod_attachment *req,
+              char **vhost)
+{
+    *vhost = NULL;
+    struct vsdb *db;
+    const struct ovsrec_bridge *br;
+    char *error = open_bridge(ops, &db, &br);
+    if (error || !br) {
+        vsdb_close(db);
+        return error ? error : no_bridge_error(ops);
+    }
+
+    struct snapshot snap;
+    snapshot_read(br, &snap, NULL);
+    char *port_name = pod_port_name(req);
+    const struct pod_attachment *cur = NULL;
+    const struct ovsrec_port *port = NULL;
+    for (size_t i = 0; i < snap.n; i++) {
+        if (!strcmp(snap.ports[i]->name, port_name)) {
+            cur = &snap.pods[i];
+            port = snap.ports[i];
+        }
+    }
+
+    if (!cur) {
+        error = xasprintf("%s/%s interface %s is not attached",
+                          req->namespace, req->name, req->ifname);
+    } else if (strcmp(cur->uid, req->uid) || !pod_same_intent(cur, req)) {
+        error = xasprintf("%s/%s interface %s is attached with another "
+                          "intent", req->namespace, req->name, req->ifname);
+    }
+    if (!error) {
+        struct pod_flow_set flows;
+        pod_flow_set_init(&flows);
+        free(pod_flows_build(snap.pods, snap.n, &snap.ofports, &flows));
+        uint64_t cookie = pod_cookie(req);
+        size_t intended = pod_flows_count(&flows, cookie);
+        pod_flow_set_destroy(&flows);
+
+        struct simap installed = SIMAP_INITIALIZER(&installed);
+        struct flow_table *table;
+        error = open_flow_table(ops, &table);
+        if (!error) {
+            error = flow_table_count_ours(table, &installed);
+            flow_table_close(table);
+        }
+        char *key = xasprintf("0x%016"PRIx64, cookie);
+        size_t have = simap_get(&installed, key);
+        free(key);
+        simap_destroy(&installed);
+        if (!error && have != intended) {
+            error = xasprintf("port %s has %"PRIuSIZE" of its %"PRIuSIZE
+                              " flows: run \"ovs-podctl sync\"", port_name,
+                              have, intended);
+        }
+    }
+    if (!error && !pod_ops_has_kit(req)) {
+        char *kit = pod_kit_path(req);
+        error = xasprintf("the launch kit %s is missing", kit);
+        free(kit);
+    }
+    if (!error) {
+        const struct ovsrec_interface *iface = port->interfaces[0];
+        *vhost = xstrdup(smap_get_def(&iface->status, "status", "unknown"));
+    }
+    free(port_name);
+    snapshot_destroy(&snap);
+    vsdb_close(db);
+    return error;
+}
+
 /* Asks ovs-vswitchd which PMD thread polls each port, into 'pmds' (port
  * name to "CORE NUMA").  Leaves 'pmds' empty if it cannot say. */
 static void

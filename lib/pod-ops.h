@@ -65,6 +65,8 @@ char *pod_ops_sync(const struct pod_ops *, size_t *n_added,
                    size_t *n_removed, struct svec *warnings)
     OVS_WARN_UNUSED_RESULT;
 bool pod_ops_has_kit(const struct pod_attachment *);
+char *pod_ops_check(const struct pod_ops *, const struct pod_attachment *,
+                    char **vhost) OVS_WARN_UNUSED_RESULT;
 char *pod_ops_list(const struct pod_ops *, const char *namespace,
                    const char *name, struct json **rows)
     OVS_WARN_UNUSED_RESULT;

@@ -105,11 +105,15 @@ static bool gc_attachments = true;      /* --only. */
 static bool gc_hugepages = true;
 static bool gc_deferred = true;
 
+/* The long options given, to check them against the command's. */
+static struct sset options_given = SSET_INITIALIZER(&options_given);
+
 /* The node file, with the options above applied over it. */
 static struct node_conf node;
 
 OVS_NO_RETURN static void usage(void);
 static void read_node_conf(void);
+static void check_command_options(const char *command);
 static void parse_options(int argc, char *argv[]);
 static const struct ovs_cmdl_command *get_all_commands(void);
 
@@ -121,6 +125,9 @@ main(int argc, char *argv[])
     vlog_set_levels(NULL, VLF_CONSOLE, VLL_WARN);
     vlog_set_levels_from_string_assert("reconnect:emer");
     parse_options(argc, argv);
+    if (optind < argc) {
+        check_command_options(argv[optind]);
+    }
     read_node_conf();
 
     /* Every step has a timeout; this bounds the rest (see deadline.h). */
@@ -246,9 +253,13 @@ parse_options(int argc, char *argv[])
     char *short_options = ovs_cmdl_long_options_to_short_options(long_options);
 
     for (;;) {
-        int c = getopt_long(argc, argv, short_options, long_options, NULL);
+        int idx = -1;
+        int c = getopt_long(argc, argv, short_options, long_options, &idx);
         if (c == -1) {
             break;
+        }
+        if (idx >= 0) {
+            sset_add(&options_given, long_options[idx].name);
         }
 
         switch (c) {
@@ -453,6 +464,69 @@ parse_options(int argc, char *argv[])
     if (pin_lcore && lcore_mask) {
         ovs_fatal(0, "conflicting options: --pin-lcore and "
                   "--dpdk-lcore-mask both choose the lcore");
+    }
+}
+
+/* The options each command takes, besides those every command takes
+ * (--db, --timeout, --format, logging and SSL). */
+#define PLAN_OPTIONS "sysfs-root procfs-root vswitchd-pid reserved-cpus " \
+    "kubelet-config housekeeping-cpus pmd-cores pod-pmd-cores pod-numa " \
+    "uplink uplink-mtu pod-mtu pmd-cpu-mask dpdk-lcore-mask pin-lcore " \
+    "dpdk-init bridge "
+static const struct {
+    const char *command;
+    const char *options;        /* Space-separated. */
+} command_options[] = {
+    { "plan", PLAN_OPTIONS "offline" },
+    { "init", PLAN_OPTIONS "dry-run" },
+    { "attach", "bridge pod-uid container-id peer uplink vlan mac queues "
+      "owner socket-base pod-mount port-type" },
+    { "detach", "bridge" },
+    { "list", "bridge" },
+    { "show", "bridge" },
+    { "sync", "bridge" },
+    { "gc", "bridge valid-attachments cni-cache hugepage-dir "
+      "dpdk-runtime-dir only dry-run" },
+    { "help", "" },
+};
+
+/* Refuses the options that 'command' does not take: none is silently
+ * ignored. */
+static void
+check_command_options(const char *command)
+{
+    static const char *const everywhere[] = {
+        "db", "timeout", "format", "help", "version", "verbose",
+        "log-file", "syslog-target", "syslog-method", "private-key",
+        "certificate", "ca-cert", "bootstrap-ca-cert", "ssl-protocols",
+        "ssl-ciphers",
+    };
+    const char *takes = NULL;
+    for (size_t i = 0; i < ARRAY_SIZE(command_options); i++) {
+        if (!strcmp(command_options[i].command, command)) {
+            takes = command_options[i].options;
+        }
+    }
+    if (!takes) {
+        return;                 /* ovs_cmdl_run_command() says why. */
+    }
+
+    const char *name;
+    SSET_FOR_EACH (name, &options_given) {
+        bool ok = false;
+        for (size_t i = 0; i < ARRAY_SIZE(everywhere); i++) {
+            ok |= !strcmp(everywhere[i], name);
+        }
+        size_t len = strlen(name);
+        for (const char *p = strstr(takes, name); !ok && p;
+             p = strstr(p + 1, name)) {
+            ok = ((p == takes || p[-1] == ' ')
+                  && (p[len] == ' ' || p[len] == '\0'));
+        }
+        if (!ok) {
+            ovs_fatal(0, "%s does not take --%s: it would be ignored "
+                      "(see \"ovs-podctl help\")", command, name);
+        }
     }
 }
 
