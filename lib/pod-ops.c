@@ -604,6 +604,8 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
         if (ops->refused) {
             *ops->refused = refused;
         }
+        VLOG_INFO("refused to attach %s/%s interface %s: %s",
+                  req->namespace, req->name, req->ifname, error);
         goto out;
     }
 
@@ -638,6 +640,9 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
     }
     if (!error) {
         *changed = true;
+        VLOG_INFO("attached %s/%s interface %s as port %s (%s)",
+                  req->namespace, req->name, req->ifname, port_name,
+                  pod_mode_to_string(req->mode));
     }
 
 out:
@@ -783,6 +788,10 @@ pod_ops_sync(const struct pod_ops *ops, size_t *n_added, size_t *n_removed,
     if (!error) {
         error = sync_flows(ops, db, NULL, n_added, n_removed, warnings);
         vsdb_close(db);
+    }
+    if (!error && n_added && n_removed && (*n_added || *n_removed)) {
+        VLOG_INFO("sync: %"PRIuSIZE" flows added or replaced, %"PRIuSIZE
+                  " removed", *n_added, *n_removed);
     }
     unlock_bridge(lock);
     return error;
