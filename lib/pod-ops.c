@@ -213,6 +213,24 @@ open_bridge(const struct pod_ops *ops, struct vsdb **dbp,
     return error;
 }
 
+/* Connects to the database and reads the pod bridge's attachments into
+ * 'snap'.  On success returns NULL, with the connection in '*dbp';
+ * otherwise (no bridge included) returns a malloc()'d error message. */
+static char *
+open_snapshot(const struct pod_ops *ops, struct vsdb **dbp,
+              struct snapshot *snap)
+{
+    const struct ovsrec_bridge *br;
+    char *error = open_bridge(ops, dbp, &br);
+    if (error || !br) {
+        vsdb_close(*dbp);
+        *dbp = NULL;
+        return error ? error : no_bridge_error(ops);
+    }
+    snapshot_read(br, snap, NULL);
+    return NULL;
+}
+
 /* Makes the bridge's flows those of its attachments except the ports named
  * in 'exclude'. */
 static char *
@@ -864,15 +882,11 @@ pod_ops_check(const struct pod_ops *ops, const struct pod_attachment *req,
 {
     *vhost = NULL;
     struct vsdb *db;
-    const struct ovsrec_bridge *br;
-    char *error = open_bridge(ops, &db, &br);
-    if (error || !br) {
-        vsdb_close(db);
-        return error ? error : no_bridge_error(ops);
-    }
-
     struct snapshot snap;
-    snapshot_read(br, &snap, NULL);
+    char *error = open_snapshot(ops, &db, &snap);
+    if (error) {
+        return error;
+    }
     char *port_name = pod_port_name(req);
     const struct pod_attachment *cur = NULL;
     const struct ovsrec_port *port = NULL;
@@ -989,15 +1003,11 @@ pod_ops_list(const struct pod_ops *ops, const char *namespace,
     *rows = json_array_create_empty();
 
     struct vsdb *db;
-    const struct ovsrec_bridge *br;
-    char *error = open_bridge(ops, &db, &br);
-    if (error || !br) {
-        vsdb_close(db);
-        return error ? error : no_bridge_error(ops);
-    }
-
     struct snapshot snap;
-    snapshot_read(br, &snap, NULL);
+    char *error = open_snapshot(ops, &db, &snap);
+    if (error) {
+        return error;
+    }
 
     struct pod_flow_set flows;
     pod_flow_set_init(&flows);
