@@ -30,32 +30,28 @@
 
 /* Returns how the requester 'who' calls 'field' in an error message: an
  * ovs-podctl option ("--peer") or a network configuration field ("field
- * \"peer\""). */
+ * \"peer\"").  The result is a constant, so that one message may name
+ * several fields. */
 const char *
 pod_intent_field(enum pod_requester who, const char *field)
 {
     static const struct {
-        const char *field, *option;
+        const char *field, *option, *netconf;
     } names[] = {
-        { "peer", "--peer" },
-        { "uplink", "--uplink" },
-        { "vlan", "--vlan" },
-        { "mac", "--mac" },
-        { "queues", "--queues" },
-        { "owner", "--owner" },
-        { "podMount", "--pod-mount" },
+        { "peer", "--peer", "field \"peer\"" },
+        { "uplink", "--uplink", "field \"uplink\"" },
+        { "vlan", "--vlan", "field \"vlan\"" },
+        { "mac", "--mac", "field \"mac\"" },
+        { "queues", "--queues", "field \"queues\"" },
+        { "owner", "--owner", "field \"owner\"" },
+        { "podMount", "--pod-mount", "field \"podMount\"" },
     };
-    static char buf[64];
     for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
         if (!strcmp(names[i].field, field)) {
-            if (who == POD_REQ_ADMIN) {
-                return names[i].option;
-            }
-            break;
+            return who == POD_REQ_ADMIN ? names[i].option : names[i].netconf;
         }
     }
-    snprintf(buf, sizeof buf, "field \"%s\"", field);
-    return buf;
+    OVS_NOT_REACHED();
 }
 
 /* Returns true if 'path' can be the pod-side mount: absolute, short, and
@@ -234,7 +230,7 @@ pod_intent_check_target(enum pod_requester who, const struct node_conf *nc,
     }
     const struct node_conf_uplink *u = node_conf_find_uplink(nc,
                                                              target->name);
-    const char *file = nc->path ? nc->path : node_conf_path();
+    const char *file = node_conf_file(nc);
     if (!u) {
         return xasprintf("%s=%s: the node file %s does not let pods use "
                          "this uplink (see its \"uplinks\")", field,
