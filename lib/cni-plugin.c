@@ -71,8 +71,7 @@ check_node_field(const char *field, const char *value,
         cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
                       "field \"%s\": \"%s\" is not what the node file %s "
                       "sets (%s); only the node file chooses it: remove the "
-                      "field", field, value, node->path ? node->path
-                                                       : node_conf_path(),
+                      "field", field, value, node_conf_file(node),
                       node_value ? node_value : "the default");
         return false;
     }
@@ -202,9 +201,6 @@ build_attachment(struct plugin *p, struct pod_attachment *pa,
     };
     enum pod_intent_error kind;
     char *msg = pod_intent_build(&req, &p->node, pa, &kind);
-    if (!msg) {
-        pa->network = xstrdup(c->name);
-    }
     if (msg) {
         cni_error_set(error, (kind == POD_INTENT_BAD_IDENTITY
                               ? CNI_ERR_INVALID_ENV
@@ -212,6 +208,7 @@ build_attachment(struct plugin *p, struct pod_attachment *pa,
         free(msg);
         return false;
     }
+    pa->network = xstrdup(c->name);
     return true;
 }
 
@@ -223,9 +220,9 @@ device_info_name(const struct node_conf *node, const char *path,
                  const char **name)
 {
     size_t n = strlen(node->device_info_dir);
-    const char *base = path + n + 1;
-    if (strncmp(path, node->device_info_dir, n) || path[n] != '/'
-        || !*base || strchr(base, '/') || !strcmp(base, ".")
+    const char *base = (!strncmp(path, node->device_info_dir, n)
+                        && path[n] == '/' ? path + n + 1 : NULL);
+    if (!base || !*base || strchr(base, '/') || !strcmp(base, ".")
         || !strcmp(base, "..")) {
         return xasprintf("field \"runtimeConfig.CNIDeviceInfoFile\": %s is "
                          "not a file in the device-info directory %s that "

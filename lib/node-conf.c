@@ -48,6 +48,14 @@ node_conf_path(void)
     return path && *path ? path : NODE_CONF_DEFAULT_PATH;
 }
 
+/* Returns the node file 'nc' came from, for messages: the file read, or
+ * the one that was looked for if there was none. */
+const char *
+node_conf_file(const struct node_conf *nc)
+{
+    return nc->path ? nc->path : node_conf_path();
+}
+
 /* Initializes 'nc' with the defaults: what holds without a node file. */
 void
 node_conf_init_defaults(struct node_conf *nc)
@@ -228,7 +236,7 @@ read_owner(struct reader *r, const char *key, const struct json *v,
     }
     struct node_conf_owner o;
     bool ok = (parse_owner_range(s, &o) && o.uid_min == o.uid_max
-               && o.gid_min == o.gid_max && strcmp(s, "*:*"));
+               && o.gid_min == o.gid_max);
     if (ok) {
         nc->owner_uid = o.uid_min;
         nc->owner_gid = o.gid_min;

@@ -87,6 +87,7 @@ struct node_conf {
 };
 
 const char *node_conf_path(void);
+const char *node_conf_file(const struct node_conf *);
 char *node_conf_read(const char *path, struct node_conf *)
     OVS_WARN_UNUSED_RESULT;
 void node_conf_init_defaults(struct node_conf *);

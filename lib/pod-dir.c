@@ -173,12 +173,12 @@ pod_dir_open(const struct pod_attachment *pa, bool create, struct pod_dir *d)
     d->name = pod_dir_name(pa);
     d->path = xasprintf("%s/%s", pa->base_dir, d->name);
 
+    struct stat st;
+    if (!create && lstat(pa->base_dir, &st) && errno == ENOENT) {
+        return NULL;            /* No base directory, so no pod's either. */
+    }
     char *error = pod_dir_check_base(pa->base_dir, create);
     if (error) {
-        if (!create && strstr(error, ovs_strerror(ENOENT))) {
-            free(error);
-            return NULL;
-        }
         return error;
     }
 
@@ -194,7 +194,6 @@ pod_dir_open(const struct pod_attachment *pa, bool create, struct pod_dir *d)
 
     d->base_fd = open(pa->base_dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW
                       | O_CLOEXEC);
-    struct stat st;
     if (d->base_fd < 0 || fstat(d->base_fd, &st)) {
         return xasprintf("socket base directory %s: %s", pa->base_dir,
                          ovs_strerror(errno));

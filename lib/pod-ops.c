@@ -190,6 +190,30 @@ open_flow_table(const struct pod_ops *ops, struct flow_table **tablep)
     return error;
 }
 
+/* Counts ovs-pod's flows installed on the bridge, by cookie, into
+ * 'installed' (see installed_flows()). */
+static char *
+count_installed(const struct pod_ops *ops, struct simap *installed)
+{
+    struct flow_table *table;
+    char *error = open_flow_table(ops, &table);
+    if (!error) {
+        error = flow_table_count_ours(table, installed);
+        flow_table_close(table);
+    }
+    return error;
+}
+
+/* Returns how many flows with 'cookie' count_installed() found. */
+static size_t
+installed_flows(const struct simap *installed, uint64_t cookie)
+{
+    char *key = xasprintf("0x%016"PRIx64, cookie);
+    size_t n = simap_get(installed, key);
+    free(key);
+    return n;
+}
+
 /* Connects to the database, noting in 'ops' if it cannot be reached. */
 static char *
 open_db(const struct pod_ops *ops, struct vsdb **dbp)
@@ -520,7 +544,7 @@ put_kit(const struct pod_dir *d, const struct pod_attachment *pa,
     return pod_dir_write_kit(d, pa, kit);
 }
 
-/* Returns 'pa''s launch kit as text, in '*text' if nonnull. */
+/* Returns 'pa''s launch kit, and stores it as text in '*text'. */
 static struct json *
 kit_create(const struct pod_attachment *pa, char **text)
 {
@@ -913,15 +937,8 @@ pod_ops_check(const struct pod_ops *ops, const struct pod_attachment *req,
         pod_flow_set_destroy(&flows);
 
         struct simap installed = SIMAP_INITIALIZER(&installed);
-        struct flow_table *table;
-        error = open_flow_table(ops, &table);
-        if (!error) {
-            error = flow_table_count_ours(table, &installed);
-            flow_table_close(table);
-        }
-        char *key = xasprintf("0x%016"PRIx64, cookie);
-        size_t have = simap_get(&installed, key);
-        free(key);
+        error = count_installed(ops, &installed);
+        size_t have = installed_flows(&installed, cookie);
         simap_destroy(&installed);
         if (!error && have != intended) {
             error = xasprintf("port %s has %"PRIuSIZE" of its %"PRIuSIZE
@@ -1028,12 +1045,7 @@ pod_ops_list(const struct pod_ops *ops, const char *namespace,
     }
 
     struct simap installed = SIMAP_INITIALIZER(&installed);
-    struct flow_table *table;
-    error = open_flow_table(ops, &table);
-    if (!error) {
-        error = flow_table_count_ours(table, &installed);
-        flow_table_close(table);
-    }
+    error = count_installed(ops, &installed);
 
     struct smap pmds = SMAP_INITIALIZER(&pmds);
     read_pmd_assignment(ops, &pmds);
@@ -1109,12 +1121,10 @@ pod_ops_list(const struct pod_ops *ops, const char *namespace,
                             xasprintf(ETH_ADDR_FMT, ETH_ADDR_ARGS(pa->mac))));
 
         uint64_t cookie = pod_cookie(pa);
-        char *key = xasprintf("0x%016"PRIx64, cookie);
         json_object_put(row, "flows", json_integer_create(
-                            simap_get(&installed, key)));
+                            installed_flows(&installed, cookie)));
         json_object_put(row, "flows_intended", json_integer_create(
                             pod_flows_count(&flows, cookie)));
-        free(key);
         json_array_add(*rows, row);
     }
 
