@@ -31,7 +31,9 @@
 #include "openvswitch/json.h"
 #include "openvswitch/shash.h"
 #include "openvswitch/vlog.h"
+#include "node-setup.h"
 #include "pod-dir.h"
+#include "pod-gc.h"
 #include "pod.h"
 #include "uplink.h"
 #include "util.h"
@@ -61,15 +63,15 @@ void
 node_conf_init_defaults(struct node_conf *nc)
 {
     memset(nc, 0, sizeof *nc);
-    nc->bridge = xstrdup("br-pod");
+    nc->bridge = xstrdup(NODE_SETUP_DEFAULT_BRIDGE);
     nc->socket_dir = xstrdup(POD_DEFAULT_BASE_DIR);
     nc->pod_mount = xstrdup(POD_DEFAULT_MOUNT);
     nc->max_queues = 8;
     nc->timeout_s = 10;
     svec_init(&nc->hugepage_dirs);
     svec_add(&nc->hugepage_dirs, "/dev/hugepages");
-    nc->dpdk_runtime_dir = xstrdup("/var/run/dpdk");
-    nc->cni_cache = xstrdup("/var/lib/cni/results");
+    nc->dpdk_runtime_dir = xstrdup(POD_GC_DPDK_RUNTIME_DIR);
+    nc->cni_cache = xstrdup(POD_GC_CNI_CACHE);
     nc->gc_grace_s = 300;
     nc->device_info_dir = xstrdup("/var/run/k8s.cni.cncf.io/devinfo/cni");
     nc->state_dir = xstrdup(OVSPOD_LOCALSTATEDIR "/lib/ovs-pod");

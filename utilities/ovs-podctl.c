@@ -615,6 +615,11 @@ Plan:\n\
   --pin-lcore            pin the EAL lcore to a housekeeping CPU\n\
   --dpdk-init=true|try   value of other_config:dpdk-init (default: true)\n\
 \n\
+The node file %s (or $OVS_POD_CONF) sets the\n\
+defaults of --bridge, --db, --socket-base, --pod-mount, --port-type,\n\
+--cni-cache, --hugepage-dir and --dpdk-runtime-dir; those shown here\n\
+hold without it.  Each command takes only its own options.\n\
+\n\
 Init:\n\
   --bridge=NAME          pod bridge (default: %s)\n\
   --dry-run              show what init would change, change nothing\n\
@@ -639,7 +644,7 @@ GC:\n\
   --cni-cache=DIR        else read them from the runtime's CNI result\n\
                          cache (default: %s)\n\
   --hugepage-dir=DIR     hugetlbfs directory to sweep (repeatable;\n\
-                         default: every hugetlbfs mount)\n\
+                         default: /dev/hugepages)\n\
   --dpdk-runtime-dir=DIR DPDK runtime directories (default: %s)\n\
   --only=attachments|hugepages|deferred  collect only those (deferred:\n\
                          finish the detaches DEL deferred while OVS was\n\
@@ -652,7 +657,7 @@ Output:\n\
 Other options:\n\
   -h, --help             show this help\n\
   -V, --version          show the version\n",
-           program_name, program_name, ovs_rundir(),
+           program_name, program_name, ovs_rundir(), NODE_CONF_DEFAULT_PATH,
            NODE_SETUP_DEFAULT_BRIDGE, POD_DEFAULT_BASE_DIR,
            POD_DEFAULT_MOUNT, POD_GC_CNI_CACHE, POD_GC_DPDK_RUNTIME_DIR);
     stream_usage("--db", true, false, true);
