@@ -31,7 +31,6 @@
 #include "pod-gc.h"
 #include "pod-ops.h"
 #include "pod.h"
-#include "sset.h"
 #include "svec.h"
 #include "util.h"
 
@@ -43,9 +42,7 @@ char *
 pod_deferred_add(const char *state_dir, const char *container_id,
                  const char *ifname)
 {
-    struct sset check = SSET_INITIALIZER(&check);
-    char *error = pod_gc_add_valid(&check, container_id, ifname);
-    sset_destroy(&check);
+    char *error = pod_gc_check_key(container_id, ifname);
     if (error) {
         return error;
     }

@@ -70,6 +70,16 @@ open_regular_at(int dirfd, const char *name, int flags, struct stat *st)
     return fd;
 }
 
+/* Checks that container ID 'cid' and interface 'ifname' can name a CNI
+ * attachment.  Returns NULL if so, otherwise a malloc()'d error. */
+char *
+pod_gc_check_key(const char *cid, const char *ifname)
+{
+    char *error = pod_check_name("container ID", cid, POD_CONTAINER_ID_MAX);
+    return error ? error : pod_check_name("interface name", ifname,
+                                          POD_IFNAME_MAX);
+}
+
 /* Checks a live attachment given as container ID 'cid' and interface
  * 'ifname', and adds its key "CID/IFNAME" to 'valid'.  A malformed entry
  * is an error, never a silent miss that would make a live pod look
@@ -77,10 +87,7 @@ open_regular_at(int dirfd, const char *name, int flags, struct stat *st)
 char *
 pod_gc_add_valid(struct sset *valid, const char *cid, const char *ifname)
 {
-    char *error = pod_check_name("container ID", cid, POD_CONTAINER_ID_MAX);
-    if (!error) {
-        error = pod_check_name("interface name", ifname, POD_IFNAME_MAX);
-    }
+    char *error = pod_gc_check_key(cid, ifname);
     if (!error) {
         sset_add_and_free(valid, xasprintf("%s/%s", cid, ifname));
     }

@@ -41,6 +41,8 @@ struct svec;
 #define POD_GC_CNI_CACHE "/var/lib/cni/results"
 #define POD_GC_DPDK_RUNTIME_DIR "/var/run/dpdk"
 
+char *pod_gc_check_key(const char *cid, const char *ifname)
+    OVS_WARN_UNUSED_RESULT;
 char *pod_gc_add_valid(struct sset *, const char *cid, const char *ifname)
     OVS_WARN_UNUSED_RESULT;
 char *pod_gc_read_cni_cache(const char *dir, struct sset *valid)

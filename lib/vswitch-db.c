@@ -49,6 +49,15 @@ vsdb_default_remote(void)
     return xasprintf("unix:%s/db.sock", ovs_rundir());
 }
 
+/* Returns the socket path of 'remote' if it is a single "unix:" remote,
+ * otherwise NULL. */
+static const char *
+unix_socket(const char *remote)
+{
+    return (!strncmp(remote, "unix:", 5) && !strchr(remote, ',')
+            ? remote + 5 : NULL);
+}
+
 /* Returns the run directory of the OVS whose database is at 'remote', as a
  * malloc()'d string: the directory of a "unix:" socket, since ovsdb-server
  * and ovs-vswitchd keep their sockets and pidfiles together; otherwise
@@ -62,8 +71,9 @@ vsdb_default_remote(void)
 char *
 vsdb_rundir(const char *remote)
 {
-    if (!strncmp(remote, "unix:", 5) && !strchr(remote, ',')) {
-        return dir_name(remote + 5);
+    const char *socket = unix_socket(remote);
+    if (socket) {
+        return dir_name(socket);
     }
     return xstrdup(ovs_rundir());
 }
@@ -76,8 +86,8 @@ char *
 vsdb_open(const char *remote, int timeout_s, struct vsdb **dbp)
 {
     *dbp = NULL;
-    if (!strncmp(remote, "unix:", 5) && !strchr(remote, ',')
-        && access(remote + 5, F_OK)) {
+    const char *socket = unix_socket(remote);
+    if (socket && access(socket, F_OK)) {
         /* No socket: no ovsdb-server, no point in waiting. */
         return xasprintf("cannot reach the OVS database at %s (%s): is "
                          "ovsdb-server running? (see --db)", remote,
