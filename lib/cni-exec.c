@@ -35,6 +35,9 @@
 #include "socket-util.h"
 #include "timeval.h"
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(cni_exec);
 
 /* The most output we read from a delegate. */
 #define MAX_OUTPUT (1024 * 1024)
@@ -179,6 +182,8 @@ run_plugin(const char *program, const char *command, const char *input,
         } else if (r < 0 && errno != EINTR) {
             return errno;
         } else if (time_msec() >= deadline) {
+            VLOG_WARN("%s did not finish %s in time: killing pid %ld",
+                      program, command, (long int) pid);
             kill(pid, SIGKILL);
             error = error ? error : ETIMEDOUT;
             deadline = LLONG_MAX;

@@ -28,6 +28,9 @@
 #include "openvswitch/shash.h"
 #include "pod.h"
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(cni);
 
 const char *const cni_versions[] = {
     "0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0",

@@ -28,6 +28,9 @@
 #include <string.h>
 #include "openvswitch/dynamic-string.h"
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(cpuset);
 
 /* Makes 'set' empty. */
 void

@@ -24,6 +24,9 @@
 #include <string.h>
 #include <unistd.h>
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(deadline);
 
 static char *out_text;
 static char *err_text;

@@ -43,6 +43,9 @@
 #include "simap.h"
 #include "socket-util.h"
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(flow_table);
 
 struct flow_table {
     struct vconn *vconn;
@@ -265,6 +268,8 @@ flow_table_sync(struct flow_table *table, const struct pod_flow_set *desired,
             if (tf) {
                 tf->wanted = true;
             }
+            VLOG_DBG("bridge %s: %s %s actions=%s", table->bridge,
+                     tf ? "replace" : "add", key, actions);
             ovs_list_push_back(&requests, &msg->list_node);
             (*n_added)++;
         }
@@ -277,6 +282,7 @@ flow_table_sync(struct flow_table *table, const struct pod_flow_set *desired,
         SHASH_FOR_EACH (node, &installed) {
             struct table_flow *tf = node->data;
             if (tf->ours && !tf->wanted) {
+                VLOG_DBG("bridge %s: delete %s", table->bridge, node->name);
                 struct ofpbuf *msg = ofputil_encode_flow_mod(&tf->fm,
                                                              table->protocol);
                 ovs_list_push_back(&requests, &msg->list_node);

@@ -30,6 +30,9 @@
 #include "cpuset.h"
 #include "openvswitch/dynamic-string.h"
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(kubelet);
 
 /* Reads reservedSystemCPUs from kubelet configuration file 'config_file'
  * into 'cpus'.  Sets '*found' to false if the file does not set it.

@@ -25,6 +25,9 @@
 #include "packets.h"
 #include "pod.h"
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(launch_kit);
 
 /* Returns how many mbufs the pod's application should create. */
 uint32_t

@@ -20,6 +20,9 @@
 #include "mempool-size.h"
 
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(mempool_size);
 
 /* Ethernet header, CRC and two VLAN tags: OVS's ETHER_HDR_MAX_LEN. */
 #define ETHER_OVERHEAD 26

@@ -35,6 +35,9 @@
 #include "util.h"
 #include "vswitch-db.h"
 #include "vswitch-idl.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(node_setup);
 
 /* external_ids key that marks what ovs-pod created. */
 #define OWNER_KEY "ovs-pod"
@@ -366,6 +369,9 @@ node_setup_apply(const struct node_setup *setup, struct vsdb *db,
             continue;
         }
 
+        for (size_t i = 0; i < changes->n; i++) {
+            VLOG_INFO("init: %s", changes->names[i]);
+        }
         error = vsdb_wait_applied(db, next_cfg);
         if (!error) {
             collect_problems__(setup, db, problems, warnings);

@@ -27,6 +27,9 @@
 #include "plan.h"
 #include "uplink.h"
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(plan_print);
 
 static const char *
 setting_applies__(const struct plan_setting *s)

@@ -29,6 +29,9 @@
 #include "topology.h"
 #include "uplink.h"
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(plan);
 
 /* OVS 3.1 passes the EAL main lcore as "-l CPU", and DPDK refuses CPUs at
  * or above RTE_MAX_LCORE. */

@@ -32,6 +32,9 @@
 #include "openvswitch/dynamic-string.h"
 #include "pod.h"
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(pod_dir);
 
 /* Checks that 'base_dir' is a directory that ovs-pod owns: an absolute
  * path of at most POD_BASE_DIR_MAX bytes, not a symbolic link, owned by
@@ -371,8 +374,14 @@ pod_dir_remove(struct pod_dir *d, const struct pod_attachment *pa)
     }
     close(d->fd);
     d->fd = -1;
-    if (unlinkat(d->base_fd, d->name, AT_REMOVEDIR)
-        && errno != ENOENT && errno != ENOTEMPTY) {
+    if (!unlinkat(d->base_fd, d->name, AT_REMOVEDIR)) {
+        VLOG_INFO("removed socket directory %s", d->path);
+    } else if (errno == ENOTEMPTY) {
+        VLOG_INFO("kept socket directory %s: it holds more than "
+                  "ovs-pod's files", d->path);
+    } else if (errno != ENOENT) {
         /* Left for "ovs-podctl gc". */
+        VLOG_WARN("cannot remove socket directory %s: %s", d->path,
+                  ovs_strerror(errno));
     }
 }

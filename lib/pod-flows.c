@@ -28,6 +28,9 @@
 #include "simap.h"
 #include "sset.h"
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(pod_flows);
 
 enum {
     PRIO_CROSS = 100,

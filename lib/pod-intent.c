@@ -27,6 +27,9 @@
 #include "pod.h"
 #include "uplink.h"
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(pod_intent);
 
 /* Returns how the requester 'who' calls 'field' in an error message: an
  * ovs-podctl option ("--peer") or a network configuration field ("field

@@ -28,6 +28,9 @@
 #include "sha1.h"
 #include "smap.h"
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(pod);
 
 /* Length of the short id, in hex digits: 48 bits, so that collisions need
  * millions of pods on one node. */

@@ -41,6 +41,9 @@
 #include <string.h>
 #include "openvswitch/dynamic-string.h"
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(topology);
 
 static char *read_line__(const char *path, struct ds *line);
 static char *read_cpuset__(const char *path, struct cpuset *);

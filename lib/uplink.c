@@ -24,6 +24,9 @@
 #include <string.h>
 #include "topology.h"
 #include "util.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(uplink);
 
 /* Longest port name we accept: OVS names ports like network devices. */
 #define UPLINK_NAME_MAX 15

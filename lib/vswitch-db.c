@@ -33,6 +33,9 @@
 #include "timeval.h"
 #include "util.h"
 #include "vswitch-idl.h"
+#include "openvswitch/vlog.h"
+
+VLOG_DEFINE_THIS_MODULE(vswitch_db);
 
 struct vsdb {
     struct ovsdb_idl *idl;

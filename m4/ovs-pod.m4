@@ -91,6 +91,27 @@ openvswitch-source package or pass --with-ovs-source=DIR])
      AC_MSG_RESULT([$OVSDIR])
    fi
 
+   dnl ovs-pod's patch series for ovs-vswitchd.  A tree we unpacked gets
+   dnl each patch that it lacks; a tree the user gave must already have them.
+   AC_MSG_CHECKING([for ovs-pod's patches in $OVSDIR])
+   opod_patched=
+   for opod_patch in `ls "$srcdir"/vswitchd/patches/*.patch 2>/dev/null | sort`; do
+     if patch -d "$OVSDIR" -p1 -R -s -f --dry-run < "$opod_patch" \
+          >/dev/null 2>&1; then
+       :
+     elif test -n "$with_ovs_source"; then
+       AC_MSG_RESULT([no])
+       AC_MSG_ERROR([$OVSDIR lacks $opod_patch: apply it with
+"patch -d $OVSDIR -p1 < $opod_patch"])
+     elif patch -d "$OVSDIR" -p1 -s -f < "$opod_patch" >/dev/null; then
+       opod_patched="$opod_patched `basename $opod_patch`"
+     else
+       AC_MSG_RESULT([no])
+       AC_MSG_ERROR([cannot apply $opod_patch to $OVSDIR])
+     fi
+   done
+   AC_MSG_RESULT([${opod_patched:-all there}])
+
    if test -n "$with_ovs_build"; then
      OVSBUILDDIR=`cd "$with_ovs_build" 2>/dev/null && pwd`
      if test -z "$OVSBUILDDIR"; then

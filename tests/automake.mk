@@ -24,7 +24,7 @@ SYSTEM_DPDK_TESTSUITE_AT = \
 TESTSUITE = $(srcdir)/tests/testsuite
 SYSTEM_DPDK_TESTSUITE = $(srcdir)/tests/system-dpdk-testsuite
 EXTRA_DIST += $(TESTSUITE_AT) $(SYSTEM_DPDK_TESTSUITE_AT) $(TESTSUITE) \
-	$(SYSTEM_DPDK_TESTSUITE) tests/atlocal.in tests/mkfixture \
+	$(SYSTEM_DPDK_TESTSUITE) tests/atlocal.in tests/mkfixture tests/unix-listen \
 	$(srcdir)/package.m4
 DISTCLEANFILES += tests/atconfig tests/atlocal
 
