@@ -1004,11 +1004,33 @@ read_pmd_assignment(const struct pod_ops *ops, struct smap *pmds)
     jsonrpc_close(client);
 }
 
-static struct json *
-json_int_or_null(const struct smap *map, const char *key)
+/* Finds counter 'key' of 'iface' into '*value', all 64 bits of it. */
+static bool
+iface_stat(const struct ovsrec_interface *iface, const char *key,
+           int64_t *value)
 {
-    const char *s = smap_get(map, key);
-    return s ? json_integer_create(strtoll(s, NULL, 10)) : json_null_create();
+    for (size_t i = 0; i < iface->n_statistics; i++) {
+        if (!strcmp(iface->key_statistics[i], key)) {
+            *value = iface->value_statistics[i];
+            return true;
+        }
+    }
+    return false;
+}
+
+static struct json *
+iface_stat_json(const struct ovsrec_interface *iface, const char *key)
+{
+    int64_t value;
+    return (iface_stat(iface, key, &value)
+            ? json_integer_create(value) : json_null_create());
+}
+
+static int64_t
+iface_stat_or_0(const struct ovsrec_interface *iface, const char *key)
+{
+    int64_t value;
+    return iface_stat(iface, key, &value) ? value : 0;
 }
 
 /* Lists the attachments of pod 'namespace'/'name', or of every pod if
@@ -1085,19 +1107,13 @@ pod_ops_list(const struct pod_ops *ops, const char *namespace,
         json_object_put(row, "queues", json_integer_create(
                             vrings ? atoi(vrings) / 2 : pa->queues));
 
-        struct smap stats = SMAP_INITIALIZER(&stats);
-        for (size_t j = 0; j < iface->n_statistics; j++) {
-            smap_add_format(&stats, iface->key_statistics[j], "%"PRId64,
-                            iface->value_statistics[j]);
-        }
         json_object_put(row, "rx_packets",
-                        json_int_or_null(&stats, "rx_packets"));
+                        iface_stat_json(iface, "rx_packets"));
         json_object_put(row, "tx_packets",
-                        json_int_or_null(&stats, "tx_packets"));
+                        iface_stat_json(iface, "tx_packets"));
         json_object_put(row, "drops", json_integer_create(
-                            smap_get_int(&stats, "rx_dropped", 0)
-                            + smap_get_int(&stats, "tx_dropped", 0)));
-        smap_destroy(&stats);
+                            iface_stat_or_0(iface, "rx_dropped")
+                            + iface_stat_or_0(iface, "tx_dropped")));
 
         int core = -1, numa = -1;
         const char *pmd = smap_get(&pmds, port->name);
