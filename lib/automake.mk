@@ -49,4 +49,5 @@ lib_libovspod_la_SOURCES = \
 	lib/vswitch-db.h
 
 # What every ovs-pod program links.
-OVSPOD_LDADD = lib/libovspod.la $(OVS_LIBDIR)/libopenvswitch.la $(NUMA_LIBS)
+OVSPOD_LDADD = lib/libovspod.la $(OVS_LIBDIR)/libopenvswitch.la $(NUMA_LIBS) \
+	$(YAML_LIBS)

@@ -323,7 +323,8 @@ cni_ipam_call(const struct cni_config *cfg, const struct cni_env *env,
     if (prev_result) {
         struct cni_result prev;
         cni_result_init(&prev);
-        if (cni_result_from_ipam(prev_result, &prev, error)) {
+        if (cni_result_parse(prev_result, "field \"prevResult\"",
+                             CNI_ERR_INVALID_CONFIG, &prev, error)) {
             json_destroy(shash_replace(fields, "prevResult",
                                        cni_result_to_json(&prev, version)));
         }

@@ -282,16 +282,19 @@ cmd_add(struct plugin *p, struct ds *output, struct cni_error *error)
     bool ipam_done = false;
     if (p->cfg.ipam) {
         struct json *r = cni_ipam_call(&p->cfg, &p->env, "ADD", NULL, error);
-        if (!r || !cni_result_from_ipam(r, &result, error)) {
+        if (!r || !cni_result_parse(r, "the IPAM result", CNI_ERR_IPAM,
+                                    &result, error)) {
             json_destroy(r);
             goto fail;
         }
         json_destroy(r);
         ipam_done = true;
-    } else if (p->cfg.prev_result
-               && !cni_result_from_ipam(p->cfg.prev_result, &result, error)) {
-        /* Chained after a plugin that assigned the addresses: keep them. */
-        goto fail;
+    } else if (p->cfg.prev_result) {
+        /* Chained after a plugin that assigned the addresses: keep them.
+         * cni_config_parse() checked them. */
+        bool ok = cni_result_parse(p->cfg.prev_result, "prevResult",
+                                   CNI_ERR_INVALID_CONFIG, &result, error);
+        ovs_assert(ok);
     }
 
     bool changed;
@@ -569,7 +572,8 @@ cni_plugin_run(const char *input, size_t length, struct ds *output,
     if (!cni_env_read(&p.env, error)) {
         goto out;
     }
-    if (!cni_config_parse(input, length, &p.cfg, error)) {
+    if (!cni_config_parse(input, length, p.env.command, &p.cfg,
+                          error)) {
         goto out;
     }
 

@@ -26,6 +26,7 @@
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "openvswitch/shash.h"
+#include "packets.h"
 #include "pod.h"
 #include "util.h"
 #include "openvswitch/vlog.h"
@@ -165,24 +166,41 @@ cni_env_read(struct cni_env *env, struct cni_error *error)
     }
 
     const char *args = getenv("CNI_ARGS");
-    if (args && *args) {
-        char *copy = xstrdup(args);
-        char *save = NULL;
-        for (char *kv = strtok_r(copy, ";", &save); kv;
-             kv = strtok_r(NULL, ";", &save)) {
-            char *eq = strchr(kv, '=');
-            if (!eq) {
-                cni_error_set(error, CNI_ERR_INVALID_ENV, NULL,
-                              "CNI_ARGS: \"%s\" is not KEY=VALUE", kv);
-                free(copy);
-                return false;
-            }
-            *eq = '\0';
-            smap_replace(&env->args, kv, eq + 1);
-        }
-        free(copy);
+    char *msg = args ? cni_args_parse(args, &env->args) : NULL;
+    if (msg) {
+        cni_error_set(error, CNI_ERR_INVALID_ENV, NULL, "CNI_ARGS: %s", msg);
+        free(msg);
+        return false;
     }
     return true;
+}
+
+/* Parses CNI_ARGS 'text', "KEY=VALUE;KEY=VALUE...", into 'args'.  Returns
+ * an error if a pair has no "=", an empty key, or a key seen before. */
+char *
+cni_args_parse(const char *text, struct smap *args)
+{
+    char *copy = xstrdup(text);
+    char *save = NULL;
+    char *error = NULL;
+    for (char *kv = strtok_r(copy, ";", &save); kv && !error;
+         kv = strtok_r(NULL, ";", &save)) {
+        char *eq = strchr(kv, '=');
+        if (!eq || eq == kv) {
+            error = xasprintf("\"%s\" is not KEY=VALUE", kv);
+        } else {
+            *eq = '\0';
+            if (!smap_add_once(args, kv, eq + 1)) {
+                error = xasprintf("%s is given twice: give each key once",
+                                  kv);
+            }
+        }
+    }
+    free(copy);
+    if (error) {
+        smap_clear(args);
+    }
+    return error;
 }
 
 /* Frees what 'env' owns. */
@@ -226,7 +244,25 @@ cni_version_is_supported(const char *version)
 }
 
 /* Field readers: each returns false, with code 7 naming the field, if the
- * field is there with the wrong type.  Missing fields are not errors. */
+ * field is there with the wrong type.  Missing fields are not errors.
+ * get_string_in() names the field as 'label', for nested fields. */
+static bool
+get_string_in(const struct json *obj, const char *field, const char *label,
+              char **value, struct cni_error *error)
+{
+    const struct json *v = shash_find_data(json_object(obj), field);
+    if (!v || v->type == JSON_NULL) {
+        return true;
+    }
+    if (v->type != JSON_STRING) {
+        cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
+                      "field \"%s\" must be a string", label);
+        return false;
+    }
+    *value = xstrdup(json_string(v));
+    return true;
+}
+
 static bool
 get_string(const struct json *obj, const char *field, char **value,
            struct cni_error *error)
@@ -279,13 +315,14 @@ get_object(const struct json *obj, const char *field,
     return true;
 }
 
-/* Parses the network configuration 'text' ('length' bytes) into 'cfg'.
- * Unknown fields are ignored.  Returns false, with 'error' set, if the
- * text is too long (code 7), not JSON (code 6) or has a field of the
- * wrong type (code 7). */
+/* Parses the network configuration 'text' ('length' bytes) for 'command'
+ * into 'cfg'.  Unknown fields are ignored.  Returns false, with 'error'
+ * set, if the text is too long (code 7), not JSON (code 6), lacks "type"
+ * (except for VERSION), or has a field of the wrong type or a malformed
+ * "prevResult" (code 7). */
 bool
-cni_config_parse(const char *text, size_t length, struct cni_config *cfg,
-                 struct cni_error *error)
+cni_config_parse(const char *text, size_t length, enum cni_command command,
+                 struct cni_config *cfg, struct cni_error *error)
 {
     memset(cfg, 0, sizeof *cfg);
 
@@ -319,6 +356,7 @@ cni_config_parse(const char *text, size_t length, struct cni_config *cfg,
     const struct json *ipam = NULL;
     if (!get_string(j, "cniVersion", &cfg->cni_version, error)
         || !get_string(j, "name", &cfg->name, error)
+        || !get_string(j, "type", &cfg->type, error)
         || !get_string(j, "bridge", &cfg->bridge, error)
         || !get_string(j, "peer", &cfg->peer, error)
         || !get_string(j, "uplink", &cfg->uplink, error)
@@ -338,6 +376,18 @@ cni_config_parse(const char *text, size_t length, struct cni_config *cfg,
         return false;
     }
 
+    if (command != CNI_VERSION && (!cfg->type || !cfg->type[0])) {
+        cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
+                      "field \"type\" is %s: it must name this plugin, "
+                      "\"ovs-pod\"", cfg->type ? "empty" : "missing");
+        return false;
+    }
+    if (cfg->prev_result
+        && !cni_result_parse(cfg->prev_result, "field \"prevResult\"",
+                             CNI_ERR_INVALID_CONFIG, &cfg->prev, error)) {
+        return false;
+    }
+
     const struct json *dc = shash_find_data(json_object(j), "disableCheck");
     if (dc && dc->type != JSON_TRUE && dc->type != JSON_FALSE) {
         cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
@@ -348,7 +398,8 @@ cni_config_parse(const char *text, size_t length, struct cni_config *cfg,
 
     if (ipam && shash_count(json_object(ipam))) {
         cfg->ipam = ipam;
-        if (!get_string(ipam, "type", &cfg->ipam_type, error)) {
+        if (!get_string_in(ipam, "type", "ipam.type", &cfg->ipam_type,
+                           error)) {
             return false;
         }
         char *msg = (cfg->ipam_type
@@ -362,8 +413,9 @@ cni_config_parse(const char *text, size_t length, struct cni_config *cfg,
             return false;
         }
     }
-    if (runtime && !get_string(runtime, "CNIDeviceInfoFile",
-                               &cfg->device_info_file, error)) {
+    if (runtime && !get_string_in(runtime, "CNIDeviceInfoFile",
+                                  "runtimeConfig.CNIDeviceInfoFile",
+                                  &cfg->device_info_file, error)) {
         return false;
     }
 
@@ -399,6 +451,8 @@ cni_config_destroy(struct cni_config *cfg)
         free(cfg->port_type);
         free(cfg->ipam_type);
         free(cfg->device_info_file);
+        free(cfg->type);
+        cni_result_destroy(&cfg->prev);
         memset(cfg, 0, sizeof *cfg);
     }
 }
@@ -430,15 +484,35 @@ cni_result_destroy(struct cni_result *r)
     }
 }
 
-/* Reads the IPs, routes and DNS of an IPAM plugin's result 'j' (of any
- * version from 0.3.0 on) into 'r'. */
+/* Is 's' an IPv4 or IPv6 address, with a prefix length if 'cidr'? */
+static bool
+is_ip(const char *s, bool cidr)
+{
+    ovs_be32 ip4;
+    struct in6_addr ip6;
+    unsigned int plen;
+    char *e4 = (cidr ? ip_parse_cidr(s, &ip4, &plen)
+                : ip_parse(s, &ip4) ? NULL : xstrdup("no"));
+    if (!e4) {
+        return !cidr || strchr(s, '/');
+    }
+    free(e4);
+    char *e6 = (cidr ? ipv6_parse_cidr(s, &ip6, &plen)
+                : ipv6_parse(s, &ip6) ? NULL : xstrdup("no"));
+    free(e6);
+    return !e6 && (!cidr || strchr(s, '/'));
+}
+
+/* Reads the IPs, routes and DNS of a CNI result 'j' (of any version from
+ * 0.3.0 on) into 'r'.  On error, sets 'error' to 'code' with a message
+ * that calls the result 'what'.  Each IP must have an address with a
+ * prefix length, and a gateway, if any, must be an address. */
 bool
-cni_result_from_ipam(const struct json *j, struct cni_result *r,
-                     struct cni_error *error)
+cni_result_parse(const struct json *j, const char *what, int code,
+                 struct cni_result *r, struct cni_error *error)
 {
     if (j->type != JSON_OBJECT) {
-        cni_error_set(error, CNI_ERR_IPAM, NULL,
-                      "the IPAM result is not a JSON object");
+        cni_error_set(error, code, NULL, "%s is not a JSON object", what);
         return false;
     }
     const struct json *ips = shash_find_data(json_object(j), "ips");
@@ -446,14 +520,25 @@ cni_result_from_ipam(const struct json *j, struct cni_result *r,
         for (size_t i = 0; i < json_array(ips)->n; i++) {
             const struct json *ip = json_array(ips)->elems[i];
             char *address = NULL, *gateway = NULL;
+            struct cni_error ignored = CNI_ERROR_INITIALIZER;
             if (ip->type != JSON_OBJECT
-                || !get_string(ip, "address", &address, error)
-                || !get_string(ip, "gateway", &gateway, error)
-                || !address) {
+                || !get_string(ip, "address", &address, &ignored)
+                || !get_string(ip, "gateway", &gateway, &ignored)
+                || !address || !is_ip(address, true)
+                || (gateway && !is_ip(gateway, false))) {
+                cni_error_set(error, code, NULL, "%s: ips[%"PRIuSIZE"] "
+                              "needs an \"address\" such as 10.1.0.5/24 "
+                              "and at most an address as \"gateway\" "
+                              "(address %s%s%s, gateway %s%s%s)", what, i,
+                              address ? "\"" : "",
+                              address ? address : "missing",
+                              address ? "\"" : "",
+                              gateway ? "\"" : "",
+                              gateway ? gateway : "missing",
+                              gateway ? "\"" : "");
+                cni_error_destroy(&ignored);
                 free(address);
                 free(gateway);
-                cni_error_set(error, CNI_ERR_IPAM, NULL,
-                              "the IPAM result has an IP without address");
                 return false;
             }
             r->ips = xrealloc(r->ips, (r->n_ips + 1) * sizeof *r->ips);

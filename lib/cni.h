@@ -68,6 +68,7 @@ struct cni_error {
     char *msg;
     char *details;
 };
+#define CNI_ERROR_INITIALIZER { 0, NULL, NULL }
 
 void cni_error_set(struct cni_error *, int code, const char *details,
                    const char *format, ...) OVS_PRINTF_FORMAT(4, 5);
@@ -85,40 +86,9 @@ struct cni_env {
 };
 
 bool cni_env_read(struct cni_env *, struct cni_error *);
+char *cni_args_parse(const char *, struct smap *) OVS_WARN_UNUSED_RESULT;
 void cni_env_destroy(struct cni_env *);
 const char *cni_command_to_string(enum cni_command);
-
-/* The network configuration, as ovs-pod reads it. */
-struct cni_config {
-    struct json *json;          /* All of it. */
-    char *cni_version;
-    char *name;
-    char *bridge;
-    char *peer;
-    char *uplink;
-    int vlan;
-    char *mac;
-    char *socket_dir;
-    char *owner;
-    int queues;
-    int mtu;
-    char *ovsdb;
-    char *pod_mount;
-    char *port_type;
-    int timeout;                /* Seconds to wait for OVS. */
-    const struct json *ipam;    /* The "ipam" object, or NULL. */
-    char *ipam_type;
-    bool disable_check;
-    const struct json *prev_result;
-    char *device_info_file;     /* runtimeConfig.CNIDeviceInfoFile. */
-    const struct json *valid_attachments;   /* cni.dev/valid-attachments. */
-};
-
-bool cni_config_parse(const char *text, size_t length, struct cni_config *,
-                      struct cni_error *);
-void cni_config_destroy(struct cni_config *);
-bool cni_version_is_supported(const char *);
-int cni_version_compare(const char *, const char *);
 
 /* A result, normalized across versions. */
 struct cni_ip {
@@ -139,9 +109,44 @@ struct cni_result {
 
 void cni_result_init(struct cni_result *);
 void cni_result_destroy(struct cni_result *);
-bool cni_result_from_ipam(const struct json *, struct cni_result *,
-                          struct cni_error *);
+bool cni_result_parse(const struct json *, const char *what, int code,
+                      struct cni_result *, struct cni_error *);
 struct json *cni_result_to_json(const struct cni_result *,
                                 const char *version);
+
+/* The network configuration, as ovs-pod reads it. */
+struct cni_config {
+    struct json *json;          /* All of it. */
+    char *cni_version;
+    char *name;
+    char *type;                 /* Must be there; the runtime chose us. */
+    char *bridge;
+    char *peer;
+    char *uplink;
+    int vlan;
+    char *mac;
+    char *socket_dir;
+    char *owner;
+    int queues;
+    int mtu;
+    char *ovsdb;
+    char *pod_mount;
+    char *port_type;
+    int timeout;                /* Seconds to wait for OVS. */
+    const struct json *ipam;    /* The "ipam" object, or NULL. */
+    char *ipam_type;
+    bool disable_check;
+    const struct json *prev_result;
+    struct cni_result prev;     /* 'prev_result', parsed and checked. */
+    char *device_info_file;     /* runtimeConfig.CNIDeviceInfoFile. */
+    const struct json *valid_attachments;   /* cni.dev/valid-attachments. */
+};
+
+bool cni_config_parse(const char *text, size_t length, enum cni_command,
+                      struct cni_config *, struct cni_error *);
+void cni_config_destroy(struct cni_config *);
+bool cni_version_is_supported(const char *);
+int cni_version_compare(const char *, const char *);
+
 
 #endif /* cni.h */

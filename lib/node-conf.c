@@ -35,6 +35,7 @@
 #include "pod-dir.h"
 #include "pod-gc.h"
 #include "pod.h"
+#include "stream.h"
 #include "uplink.h"
 #include "util.h"
 
@@ -107,6 +108,75 @@ node_conf_destroy(struct node_conf *nc)
     memset(nc, 0, sizeof *nc);
 }
 
+/* Validators for the node's privileged settings, shared by the node file
+ * and ovs-podctl's options.  Each returns NULL if 'value' is fine,
+ * otherwise a malloc()'d message that does not name the setting. */
+
+/* A path to a directory or file of the node: clean and absolute. */
+char *
+node_conf_check_path(const char *value)
+{
+    return (pod_path_is_clean(value) && strlen(value) <= PATH_MAX
+            ? NULL
+            : xstrdup("not a clean absolute path (no \".\" or \"..\" "
+                      "components, commas or '=')"));
+}
+
+/* A directory to place sockets in, or to mount them at, in a pod. */
+char *
+node_conf_check_socket_dir(const char *value)
+{
+    char *error = node_conf_check_path(value);
+    if (!error && strlen(value) > POD_BASE_DIR_MAX) {
+        error = xasprintf("longer than %d bytes (a unix socket path is "
+                          "short)", POD_BASE_DIR_MAX);
+    }
+    return error;
+}
+
+/* A directory that must exist, such as a sysfs or procfs root. */
+char *
+node_conf_check_dir(const char *value)
+{
+    char *error = node_conf_check_path(value);
+    struct stat st;
+    if (!error && stat(value, &st)) {
+        error = xstrdup(ovs_strerror(errno));
+    } else if (!error && !S_ISDIR(st.st_mode)) {
+        error = xstrdup("not a directory");
+    }
+    return error;
+}
+
+/* The interface type of pod ports. */
+char *
+node_conf_check_port_type(const char *value)
+{
+    return (!strcmp(value, "dpdkvhostuserclient") || !strcmp(value, "dummy")
+            ? NULL
+            : xstrdup("use \"dpdkvhostuserclient\" (or \"dummy\", on "
+                      "OVS's dummy datapath for tests)"));
+}
+
+/* The pod bridge's name. */
+char *
+node_conf_check_bridge(const char *value)
+{
+    return (uplink_name_is_valid(value)
+            ? NULL
+            : xstrdup("use 1 to 15 letters, digits, '-', '_' or '.'"));
+}
+
+/* An OVSDB remote that ovs-pod connects to, such as "unix:PATH". */
+char *
+node_conf_check_remote(const char *value)
+{
+    return (!stream_verify_name(value)
+            ? NULL
+            : xstrdup("not an OVSDB remote such as "
+                      "unix:/var/run/openvswitch/db.sock"));
+}
+
 /* One value read from the file: a key and its JSON, for error messages. */
 struct reader {
     const char *path;
@@ -144,18 +214,28 @@ read_string(struct reader *r, const char *key, const struct json *v,
     return true;
 }
 
+/* Reads string 'key' into '*value' and checks it with 'check'. */
 static bool
-read_path(struct reader *r, const char *key, const struct json *v,
-          char **value)
+read_checked(struct reader *r, const char *key, const struct json *v,
+             char *(*check)(const char *), char **value)
 {
     if (!read_string(r, key, v, value)) {
         return false;
     }
-    if (!pod_path_is_clean(*value)) {
-        return fail(r, key, "\"%s\" is not a clean absolute path (no \".\" "
-                    "or \"..\" components, commas or '=')", *value);
+    char *error = check(*value);
+    if (error) {
+        fail(r, key, "\"%s\": %s", *value, error);
+        free(error);
+        return false;
     }
     return true;
+}
+
+static bool
+read_path(struct reader *r, const char *key, const struct json *v,
+          char **value)
+{
+    return read_checked(r, key, v, node_conf_check_path, value);
 }
 
 static bool
@@ -418,28 +498,18 @@ read_key(struct reader *r, const char *key, const struct json *v,
          struct node_conf *nc)
 {
     if (!strcmp(key, "bridge")) {
-        if (!read_string(r, key, v, &nc->bridge)) {
-            return false;
-        }
-        return (uplink_name_is_valid(nc->bridge)
-                || fail(r, key, "\"%s\": use 1 to 15 letters, digits, '-', "
-                        "'_' or '.'", nc->bridge));
+        return read_checked(r, key, v, node_conf_check_bridge, &nc->bridge);
     } else if (!strcmp(key, "ovsdb")) {
-        return read_string(r, key, v, &nc->ovsdb);
+        return read_checked(r, key, v, node_conf_check_remote, &nc->ovsdb);
     } else if (!strcmp(key, "socketDir")) {
-        if (!read_path(r, key, v, &nc->socket_dir)) {
-            return false;
-        }
-        return (strlen(nc->socket_dir) <= POD_BASE_DIR_MAX
-                || fail(r, key, "longer than %d bytes", POD_BASE_DIR_MAX));
+        return read_checked(r, key, v, node_conf_check_socket_dir,
+                            &nc->socket_dir);
     } else if (!strcmp(key, "podMount")) {
-        if (!read_path(r, key, v, &nc->pod_mount)) {
-            return false;
-        }
-        return (strlen(nc->pod_mount) <= POD_BASE_DIR_MAX
-                || fail(r, key, "longer than %d bytes", POD_BASE_DIR_MAX));
+        return read_checked(r, key, v, node_conf_check_socket_dir,
+                            &nc->pod_mount);
     } else if (!strcmp(key, "portType")) {
-        return read_string(r, key, v, &nc->port_type);
+        return read_checked(r, key, v, node_conf_check_port_type,
+                            &nc->port_type);
     } else if (!strcmp(key, "owner")) {
         return read_owner(r, key, v, nc);
     } else if (!strcmp(key, "allowedOwners")) {

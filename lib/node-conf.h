@@ -87,6 +87,13 @@ struct node_conf {
 };
 
 const char *node_conf_path(void);
+
+char *node_conf_check_path(const char *) OVS_WARN_UNUSED_RESULT;
+char *node_conf_check_socket_dir(const char *) OVS_WARN_UNUSED_RESULT;
+char *node_conf_check_dir(const char *) OVS_WARN_UNUSED_RESULT;
+char *node_conf_check_port_type(const char *) OVS_WARN_UNUSED_RESULT;
+char *node_conf_check_bridge(const char *) OVS_WARN_UNUSED_RESULT;
+char *node_conf_check_remote(const char *) OVS_WARN_UNUSED_RESULT;
 const char *node_conf_file(const struct node_conf *);
 char *node_conf_read(const char *path, struct node_conf *)
     OVS_WARN_UNUSED_RESULT;

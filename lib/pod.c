@@ -47,8 +47,9 @@ pod_check_name(const char *what, const char *value, size_t max)
         return xasprintf("%s is empty", what);
     }
     if (len > max) {
-        return xasprintf("%s is %"PRIuSIZE" characters long, more than %"
-                         PRIuSIZE, what, len, max);
+        return xasprintf("%s \"%.*s%s\" is %"PRIuSIZE" characters long, "
+                         "more than %"PRIuSIZE, what, (int) MIN(len, 40),
+                         value, len > 40 ? "..." : "", len, max);
     }
     for (const char *p = value; *p; p++) {
         unsigned char c = *p;

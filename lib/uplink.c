@@ -48,6 +48,22 @@ uplink_name_is_valid(const char *name)
     return true;
 }
 
+/* Does 's' start with 'pattern', in which 'x' stands for a hex digit and
+ * 'd' for a decimal digit?  (sscanf's %x would also take signs and
+ * spaces.) */
+static bool
+matches__(const char *s, const char *pattern)
+{
+    for (; *pattern; s++, pattern++) {
+        if (*pattern == 'x' ? !isxdigit((unsigned char) *s)
+            : *pattern == 'd' ? !isdigit((unsigned char) *s)
+            : *s != *pattern) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* If 's' starts with a PCI address, stores it in canonical lowercase
  * "DDDD:BB:DD.F" form in 'bdf' and returns its length in 's', otherwise
  * returns 0. */
@@ -57,10 +73,12 @@ parse_pci__(const char *s, char bdf[13])
     unsigned int domain = 0, bus, dev, fn;
     int n = 0;
 
-    if (sscanf(s, "%4x:%2x:%2x.%1u%n", &domain, &bus, &dev, &fn, &n) == 4
+    if (matches__(s, "xxxx:xx:xx.d")
+        && sscanf(s, "%4x:%2x:%2x.%1u%n", &domain, &bus, &dev, &fn, &n) == 4
         && n == 12) {
         /* Full form. */
-    } else if (sscanf(s, "%2x:%2x.%1u%n", &bus, &dev, &fn, &n) == 3
+    } else if (matches__(s, "xx:xx.d")
+               && sscanf(s, "%2x:%2x.%1u%n", &bus, &dev, &fn, &n) == 3
                && n == 7) {
         domain = 0;
     } else {

@@ -42,6 +42,8 @@ AC_DEFUN([OPOD_CHECK_SYSTEM_LIBS],
      [AC_MSG_ERROR([libcap-ng not found: install libcap-ng-dev])])
    PKG_CHECK_MODULES([OPENSSL], [openssl >= 1.1.1], [:],
      [AC_MSG_ERROR([OpenSSL >= 1.1.1 not found: install libssl-dev])])
+   PKG_CHECK_MODULES([YAML], [yaml-0.1], [:],
+     [AC_MSG_ERROR([libyaml not found by pkg-config: install libyaml-dev])])
    PKG_CHECK_MODULES([LIBDPDK], [libdpdk], [:],
      [AC_MSG_ERROR([DPDK not found by pkg-config: install libdpdk-dev])])])
 

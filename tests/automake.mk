@@ -13,7 +13,8 @@ TESTSUITE_AT = \
 	tests/init.at \
 	tests/pod.at \
 	tests/cni.at \
-	tests/security.at
+	tests/security.at \
+	tests/bad-input.at
 SYSTEM_DPDK_TESTSUITE_AT = \
 	tests/system-dpdk-testsuite.at \
 	tests/ovs-pod-macros.at \
@@ -25,6 +26,7 @@ TESTSUITE = $(srcdir)/tests/testsuite
 SYSTEM_DPDK_TESTSUITE = $(srcdir)/tests/system-dpdk-testsuite
 EXTRA_DIST += $(TESTSUITE_AT) $(SYSTEM_DPDK_TESTSUITE_AT) $(TESTSUITE) \
 	$(SYSTEM_DPDK_TESTSUITE) tests/atlocal.in tests/mkfixture tests/unix-listen \
+	$(BAD_INPUT_FILES) \
 	$(srcdir)/package.m4
 DISTCLEANFILES += tests/atconfig tests/atlocal
 
@@ -69,3 +71,16 @@ clean-local:
 	test ! -f '$(TESTSUITE)' || $(SHELL) '$(TESTSUITE)' -C tests --clean
 	test ! -f '$(SYSTEM_DPDK_TESTSUITE)' || \
 		$(SHELL) '$(SYSTEM_DPDK_TESTSUITE)' -C tests --clean
+
+# The bad-input suite's tables and fixtures.
+BAD_INPUT_FILES = \
+	tests/bad-input/rows.sh \
+	tests/bad-input/podctl.rows \
+	tests/bad-input/k-alias.yaml \
+	tests/bad-input/k-broken.yaml \
+	tests/bad-input/k-json-bad.json \
+	tests/bad-input/k-list.yaml \
+	tests/bad-input/k-ok.yaml \
+	tests/bad-input/k-seq.yaml \
+	tests/bad-input/k-twice.yaml \
+	tests/bad-input/k-unquoted-x.yaml

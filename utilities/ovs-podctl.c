@@ -114,6 +114,7 @@ static struct node_conf node;
 OVS_NO_RETURN static void usage(void);
 static void read_node_conf(void);
 static void check_command_options(const char *command);
+static void check_command_args(int argc, char *argv[]);
 static void parse_options(int argc, char *argv[]);
 static const struct ovs_cmdl_command *get_all_commands(void);
 
@@ -127,6 +128,7 @@ main(int argc, char *argv[])
     parse_options(argc, argv);
     if (optind < argc) {
         check_command_options(argv[optind]);
+        check_command_args(argc - optind, argv + optind);
     }
     read_node_conf();
 
@@ -155,6 +157,28 @@ parse_int__(const char *option, const char *arg, int min, int max)
                   option, arg, min, max);
     }
     return value;
+}
+
+/* Returns 'arg', the value of --'option', once 'check' (one of the node
+ * file's validators) accepts it. */
+static const char *
+checked__(const char *option, const char *arg, char *(*check)(const char *))
+{
+    char *error = check(arg);
+    if (error) {
+        ovs_fatal(0, "--%s=%s: %s", option, arg, error);
+    }
+    return arg;
+}
+
+/* Returns CPU list 'arg', the value of --'option', if it is not empty. */
+static const char *
+cpu_list__(const char *option, const char *arg)
+{
+    if (!arg[0]) {
+        ovs_fatal(0, "--%s is empty: give a CPU list such as 0-1,4", option);
+    }
+    return arg;
 }
 
 static void
@@ -265,7 +289,8 @@ parse_options(int argc, char *argv[])
         switch (c) {
         case OPT_DB:
             free(db_remote);
-            db_remote = xstrdup(optarg);
+            db_remote = xstrdup(checked__("db", optarg,
+                                          node_conf_check_remote));
             break;
 
         case OPT_TIMEOUT:
@@ -284,11 +309,12 @@ parse_options(int argc, char *argv[])
             break;
 
         case OPT_SYSFS_ROOT:
-            sysfs_root = optarg;
+            sysfs_root = checked__("sysfs-root", optarg, node_conf_check_dir);
             break;
 
         case OPT_PROCFS_ROOT:
-            procfs_root = optarg;
+            procfs_root = checked__("procfs-root", optarg,
+                                    node_conf_check_dir);
             break;
 
         case OPT_VSWITCHD_PID:
@@ -296,7 +322,7 @@ parse_options(int argc, char *argv[])
             break;
 
         case OPT_RESERVED_CPUS:
-            reserved_cpus = optarg;
+            reserved_cpus = cpu_list__("reserved-cpus", optarg);
             break;
 
         case OPT_KUBELET_CONFIG:
@@ -304,7 +330,7 @@ parse_options(int argc, char *argv[])
             break;
 
         case OPT_HOUSEKEEPING_CPUS:
-            housekeeping_cpus = optarg;
+            housekeeping_cpus = cpu_list__("housekeeping-cpus", optarg);
             break;
 
         case OPT_PMD_CORES:
@@ -352,10 +378,7 @@ parse_options(int argc, char *argv[])
             break;
 
         case OPT_BRIDGE:
-            if (!uplink_name_is_valid(optarg)) {
-                ovs_fatal(0, "--bridge=%s: use 1 to 15 letters, digits, "
-                          "'-', '_' or '.'", optarg);
-            }
+            checked__("bridge", optarg, node_conf_check_bridge);
             bridge = optarg;
             break;
 
@@ -400,15 +423,18 @@ parse_options(int argc, char *argv[])
             break;
 
         case OPT_SOCKET_BASE:
-            socket_base = optarg;
+            socket_base = checked__("socket-base", optarg,
+                                    node_conf_check_socket_dir);
             break;
 
         case OPT_POD_MOUNT:
-            pod_mount = optarg;
+            pod_mount = checked__("pod-mount", optarg,
+                                  node_conf_check_socket_dir);
             break;
 
         case OPT_PORT_TYPE:
-            port_type = optarg;
+            port_type = checked__("port-type", optarg,
+                                  node_conf_check_port_type);
             break;
 
         case OPT_VALID_ATTACHMENTS:
@@ -416,15 +442,17 @@ parse_options(int argc, char *argv[])
             break;
 
         case OPT_CNI_CACHE:
-            cni_cache = optarg;
+            cni_cache = checked__("cni-cache", optarg, node_conf_check_path);
             break;
 
         case OPT_HUGEPAGE_DIR:
-            svec_add(&hugepage_dirs, optarg);
+            svec_add(&hugepage_dirs, checked__("hugepage-dir", optarg,
+                                               node_conf_check_path));
             break;
 
         case OPT_DPDK_RUNTIME_DIR:
-            dpdk_runtime_dir = optarg;
+            dpdk_runtime_dir = checked__("dpdk-runtime-dir", optarg,
+                                         node_conf_check_path);
             break;
 
         case OPT_ONLY:
@@ -526,6 +554,22 @@ check_command_options(const char *command)
         if (!ok) {
             ovs_fatal(0, "%s does not take --%s: it would be ignored "
                       "(see \"ovs-podctl help\")", command, name);
+        }
+    }
+}
+
+/* Refuses arguments beyond what command 'argv[0]' takes, naming the
+ * first one.  (ovs_cmdl_run_command() would only count them.) */
+static void
+check_command_args(int argc, char *argv[])
+{
+    for (const struct ovs_cmdl_command *c = get_all_commands(); c->name;
+         c++) {
+        if (!strcmp(c->name, argv[0]) && argc - 1 > c->max_args) {
+            ovs_fatal(0, "%s takes at most %d argument%s: \"%s\" is one "
+                      "too many (see \"ovs-podctl help\")", argv[0],
+                      c->max_args, c->max_args == 1 ? "" : "s",
+                      argv[c->max_args + 1]);
         }
     }
 }
