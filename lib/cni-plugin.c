@@ -55,6 +55,7 @@ struct plugin {
     struct pod_ops ops;
     bool db_unreachable;
     bool refused;
+    bool not_yet;
     char *db_remote;
 };
 
@@ -114,6 +115,7 @@ plugin_ops_init(struct plugin *p, struct cni_error *error)
     p->ops.who = POD_REQ_NETCONF;
     p->ops.policy = &p->node;
     p->ops.refused = &p->refused;
+    p->ops.not_yet = &p->not_yet;
     p->cfg.timeout = p->ops.timeout_s;
     return true;
 }
@@ -151,12 +153,13 @@ plugin_deadline_arm(struct plugin *p)
 }
 
 /* An error from a pod operation: "try again later" (11) if OVSDB could
- * not be reached, "invalid network configuration" (7) if it refused the
- * request, else 'code'. */
+ * not be reached or the peer port does not exist yet, "invalid network
+ * configuration" (7) if it refused the request, else 'code'. */
 static void
 ops_error(struct plugin *p, struct cni_error *error, int code, char *msg)
 {
-    cni_error_set(error, (p->db_unreachable ? CNI_ERR_TRY_AGAIN
+    cni_error_set(error, (p->db_unreachable || p->not_yet
+                          ? CNI_ERR_TRY_AGAIN
                           : p->refused ? CNI_ERR_INVALID_CONFIG
                           : code), NULL, "%s", msg);
     free(msg);

@@ -28,6 +28,7 @@
 #include "openvswitch/shash.h"
 #include "packets.h"
 #include "pod.h"
+#include "unicode.h"
 #include "util.h"
 #include "openvswitch/vlog.h"
 
@@ -317,8 +318,8 @@ get_object(const struct json *obj, const char *field,
 
 /* Parses the network configuration 'text' ('length' bytes) for 'command'
  * into 'cfg'.  Unknown fields are ignored.  Returns false, with 'error'
- * set, if the text is too long (code 7), not JSON (code 6), lacks "type"
- * (except for VERSION), or has a field of the wrong type or a malformed
+ * set, if the text is too long (code 7), not JSON (code 6), lacks "name"
+ * or "type" (except for VERSION), or has a field of the wrong type or a malformed
  * "prevResult" (code 7). */
 bool
 cni_config_parse(const char *text, size_t length, enum cni_command command,
@@ -338,6 +339,14 @@ cni_config_parse(const char *text, size_t length, enum cni_command command,
         return false;
     }
     char *copy = xmemdup0(text, length);
+    char *bad_utf8 = utf8_validate(copy, NULL);
+    if (bad_utf8) {
+        cni_error_set(error, CNI_ERR_DECODE, NULL, "cannot decode the "
+                      "network configuration: %s", bad_utf8);
+        free(bad_utf8);
+        free(copy);
+        return false;
+    }
     cfg->json = json_from_string(copy);
     free(copy);
     if (cfg->json->type == JSON_STRING) {
@@ -376,6 +385,17 @@ cni_config_parse(const char *text, size_t length, enum cni_command command,
         return false;
     }
 
+    if (command != CNI_VERSION) {
+        char *msg = (cfg->name
+                     ? pod_check_name("field \"name\"", cfg->name, NAME_MAX)
+                     : xstrdup("field \"name\" is missing"));
+        if (msg) {
+            cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
+                          "%s: it names the network", msg);
+            free(msg);
+            return false;
+        }
+    }
     if (command != CNI_VERSION && (!cfg->type || !cfg->type[0])) {
         cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
                       "field \"type\" is %s: it must name this plugin, "

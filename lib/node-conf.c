@@ -134,18 +134,15 @@ node_conf_check_socket_dir(const char *value)
     return error;
 }
 
-/* A directory that must exist, such as a sysfs or procfs root. */
+/* A directory that must exist, such as a sysfs or procfs root (relative
+ * roots serve tests). */
 char *
 node_conf_check_dir(const char *value)
 {
-    char *error = node_conf_check_path(value);
     struct stat st;
-    if (!error && stat(value, &st)) {
-        error = xstrdup(ovs_strerror(errno));
-    } else if (!error && !S_ISDIR(st.st_mode)) {
-        error = xstrdup("not a directory");
-    }
-    return error;
+    return (stat(value, &st) ? xstrdup(ovs_strerror(errno))
+            : !S_ISDIR(st.st_mode) ? xstrdup("not a directory")
+            : NULL);
 }
 
 /* The interface type of pod ports. */

@@ -405,14 +405,16 @@ check_identity(const struct pod_attachment *req, const struct snapshot *snap)
 }
 
 /* Checks 'req' against the attachments already on 'br'.  Sets
- * '*refused' if the request itself is at fault. */
+ * '*refused' if the request itself is at fault, or '*not_yet' if its peer
+ * port may still come. */
 static char *
 check_intent(const struct pod_ops *ops, const struct pod_attachment *req,
              const char *port_name, const struct ovsrec_open_vswitch *ovs,
              const struct ovsrec_bridge *br, const struct snapshot *snap,
-             bool *refused)
+             bool *refused, bool *not_yet)
 {
     *refused = true;
+    *not_yet = false;
     char *error = check_identity(req, snap);
     if (error || req->mode == POD_MODE_ISOLATED) {
         return error;
@@ -423,10 +425,21 @@ check_intent(const struct pod_ops *ops, const struct pod_attachment *req,
     const struct ovsrec_bridge *tbr;
     const struct ovsrec_port *tport = vsdb_find_port(ovs, target, &tbr);
 
+    if (!strcmp(target, "LOCAL")) {
+        return xasprintf("%s port LOCAL is the host's: a pod never reaches "
+                         "it", what);
+    }
+    if (req->mode != POD_MODE_CROSS && (!tport || tbr != br)) {
+        return xasprintf("uplink port %s does not exist on bridge %s: use "
+                         "an uplink that \"ovs-podctl init\" made", target,
+                         br->name);
+    }
     if (!tport || tbr != br) {
         /* Perhaps not yet: the peer pod may be attached next. */
         *refused = false;
-        return xasprintf("%s port %s does not exist on bridge %s", what,
+        *not_yet = true;
+        return xasprintf("peer port %s does not exist on bridge %s (it "
+                         "may not be attached yet)",
                          target, br->name);
     }
     if (!strcmp(target, port_name)) {
@@ -640,11 +653,15 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
 
     snapshot_read(br, &snap, NULL);
     have_snap = true;
-    bool refused;
-    error = check_intent(ops, req, port_name, ovs, br, &snap, &refused);
+    bool refused, not_yet;
+    error = check_intent(ops, req, port_name, ovs, br, &snap, &refused,
+                         &not_yet);
     if (error) {
         if (ops->refused) {
             *ops->refused = refused;
+        }
+        if (ops->not_yet) {
+            *ops->not_yet = not_yet;
         }
         VLOG_INFO("refused to attach %s/%s interface %s: %s",
                   req->namespace, req->name, req->ifname, error);

@@ -48,6 +48,9 @@ struct pod_ops {
     const struct node_conf *policy;
     bool *refused;              /* If nonnull, set to true when attach
                                  * refuses the request itself. */
+    bool *not_yet;              /* If nonnull, set to true when attach
+                                 * fails for a peer port that does not
+                                 * exist yet. */
 };
 
 char *pod_ops_attach(const struct pod_ops *, const struct pod_attachment *,

@@ -36,6 +36,26 @@ VLOG_DEFINE_THIS_MODULE(pod);
  * millions of pods on one node. */
 #define SHORT_ID_LEN 12
 
+/* Returns 'value', at most 'max' bytes of it, quoted, with bytes that are
+ * not printable ASCII as \xNN: safe in a message, in JSON or a log. */
+static char *
+quote__(const char *value, size_t max)
+{
+    struct ds ds = DS_EMPTY_INITIALIZER;
+    ds_put_char(&ds, '"');
+    size_t i;
+    for (i = 0; value[i] && i < max; i++) {
+        unsigned char c = value[i];
+        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+            ds_put_format(&ds, "\\x%02x", c);
+        } else {
+            ds_put_char(&ds, c);
+        }
+    }
+    ds_put_cstr(&ds, value[i] ? "...\"" : "\"");
+    return ds_steal_cstr(&ds);
+}
+
 /* Checks 'value', a name of 'what': 1 to 'max' characters, letters,
  * digits, '-', '_' and '.', and not "." or ".." or containing "..".
  * Returns NULL if it is fine, otherwise a malloc()'d error message. */
@@ -43,29 +63,28 @@ char *
 pod_check_name(const char *what, const char *value, size_t max)
 {
     size_t len = strlen(value);
+    char *error = NULL;
+    char *q = quote__(value, 40);
     if (!len) {
-        return xasprintf("%s is empty", what);
+        error = xasprintf("%s is empty", what);
+    } else if (len > max) {
+        error = xasprintf("%s %s is %"PRIuSIZE" characters long, more than "
+                          "%"PRIuSIZE, what, q, len, max);
+    } else if (strspn(value, "abcdefghijklmnopqrstuvwxyz"
+                      "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != len) {
+        unsigned char c = value[strspn(value, "abcdefghijklmnopqrstuvwxyz"
+                                       "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                       "0123456789-_.")];
+        char *cq = quote__((char []) { c, '\0' }, 1);
+        error = xasprintf("%s %s contains %s: use letters, digits, '-', '_' "
+                          "and '.'", what, q, cq);
+        free(cq);
+    } else if (strstr(value, "..") || !strcmp(value, ".")) {
+        error = xasprintf("%s %s must not be \".\" or contain \"..\"",
+                          what, q);
     }
-    if (len > max) {
-        return xasprintf("%s \"%.*s%s\" is %"PRIuSIZE" characters long, "
-                         "more than %"PRIuSIZE, what, (int) MIN(len, 40),
-                         value, len > 40 ? "..." : "", len, max);
-    }
-    for (const char *p = value; *p; p++) {
-        unsigned char c = *p;
-        if (c < 0x20 || c == 0x7f) {
-            return xasprintf("%s contains a control character", what);
-        }
-        if (!isalnum(c) && c != '-' && c != '_' && c != '.') {
-            return xasprintf("%s \"%s\" contains \"%c\": use letters, "
-                             "digits, '-', '_' and '.'", what, value, c);
-        }
-    }
-    if (strstr(value, "..") || !strcmp(value, ".")) {
-        return xasprintf("%s \"%s\" must not be \".\" or contain \"..\"",
-                         what, value);
-    }
-    return NULL;
+    free(q);
+    return error;
 }
 
 /* Returns true if 'path' is absolute, at most PATH_MAX bytes, with no "."

@@ -76,6 +76,7 @@ clean-local:
 BAD_INPUT_FILES = \
 	tests/bad-input/rows.sh \
 	tests/bad-input/podctl.rows \
+	tests/bad-input/cni.rows \
 	tests/bad-input/k-alias.yaml \
 	tests/bad-input/k-broken.yaml \
 	tests/bad-input/k-json-bad.json \
