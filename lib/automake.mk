@@ -12,6 +12,8 @@ lib_libovspod_la_SOURCES = \
 	lib/deadline.h \
 	lib/flow-table.c \
 	lib/flow-table.h \
+	lib/hugepages.c \
+	lib/hugepages.h \
 	lib/cpuset.h \
 	lib/kubelet.c \
 	lib/kubelet.h \

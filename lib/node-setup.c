@@ -344,7 +344,9 @@ node_setup_apply(const struct node_setup *setup, struct vsdb *db,
             return error;
         }
         if (!changes->n) {
-            collect_problems__(setup, db, problems, warnings);
+            if (!setup->no_wait) {
+                collect_problems__(setup, db, problems, warnings);
+            }
             return NULL;
         }
 
@@ -371,6 +373,9 @@ node_setup_apply(const struct node_setup *setup, struct vsdb *db,
 
         for (size_t i = 0; i < changes->n; i++) {
             VLOG_INFO("init: %s", changes->names[i]);
+        }
+        if (setup->no_wait) {
+            return NULL;
         }
         error = vsdb_wait_applied(db, next_cfg);
         if (!error) {

@@ -43,6 +43,7 @@ struct node_setup {
     const struct uplink *uplinks;
     size_t n_uplinks;
     int uplink_mtu;
+    bool no_wait;               /* Do not wait for ovs-vswitchd. */
 };
 
 char *node_setup_changes(const struct node_setup *,

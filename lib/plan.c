@@ -201,6 +201,9 @@ plan_destroy(struct plan *plan)
             free(plan->uplinks[i].reason);
         }
         free(plan->uplinks);
+        for (size_t i = 0; i < plan->n_numas; i++) {
+            free(plan->numas[i].reserve_path);
+        }
         free(plan->numas);
         svec_destroy(&plan->warnings);
         free(plan->error);
@@ -776,6 +779,11 @@ plan_memory__(const struct plan_input *in, struct plan *plan)
             continue;
         }
         if (!hp) {
+            pn->reserve_path = xasprintf("%s/devices/system/node/node%d/"
+                                         "hugepages/hugepages-2048kB/"
+                                         "nr_hugepages", topo->sysfs_root,
+                                         id);
+            pn->reserve_nr = mem_mb / 2;
             plan_error__(plan, "NUMA node %d has no hugepages but needs "
                          "%"PRIu64" MB: reserve %"PRIu64" pages with 'echo "
                          "%"PRIu64" > %s/devices/system/node/node%d/"
@@ -801,6 +809,11 @@ plan_memory__(const struct plan_input *in, struct plan *plan)
         }
         if (pn->pages_needed > pn->pages_free) {
             uint64_t missing = pn->pages_needed - pn->pages_free;
+            pn->reserve_path = xasprintf("%s/devices/system/node/node%d/"
+                                         "hugepages/hugepages-%"PRIu64"kB/"
+                                         "nr_hugepages", topo->sysfs_root,
+                                         id, hp->size_kb);
+            pn->reserve_nr = hp->nr + missing;
             plan_error__(plan, "NUMA node %d needs %"PRIu64" hugepages of "
                          "%"PRIu64" kB for dpdk-socket-mem (%"PRIu64" MB) but "
                          "only %"PRIu64" are free: reserve %"PRIu64" more "

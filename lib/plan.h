@@ -121,6 +121,11 @@ struct plan_numa {
     uint64_t pages_needed;      /* For socket-mem. */
     uint64_t pages_free;        /* Free now (plus what OVS holds). */
     uint64_t pages_nr;
+
+    /* To reserve what is missing: write 'reserve_nr' into sysfs file
+     * 'reserve_path' (NULL if nothing is missing). */
+    char *reserve_path;
+    uint64_t reserve_nr;
 };
 
 /* What the plan means for one uplink. */

@@ -32,6 +32,7 @@
 #include "deadline.h"
 #include "dirs.h"
 #include "fatal-signal.h"
+#include "hugepages.h"
 #include "kubelet.h"
 #include "node-conf.h"
 #include "node-setup.h"
@@ -82,6 +83,8 @@ static bool pin_lcore;                  /* --pin-lcore. */
 static const char *dpdk_init = "true";  /* --dpdk-init. */
 static const char *bridge;              /* --bridge. */
 static bool dry_run;
+static bool reserve_hugepages;     /* init --reserve-hugepages. */
+static bool no_wait;               /* init --no-wait. */
 static bool offline;
 
 /* Pod options. */
@@ -206,6 +209,8 @@ parse_options(int argc, char *argv[])
         OPT_DPDK_INIT,
         OPT_BRIDGE,
         OPT_DRY_RUN,
+        OPT_RESERVE_HUGEPAGES,
+        OPT_NO_WAIT,
         OPT_OFFLINE,
         OPT_BOOTSTRAP_CA_CERT,
         OPT_POD_UID,
@@ -249,6 +254,8 @@ parse_options(int argc, char *argv[])
         {"dpdk-init", required_argument, NULL, OPT_DPDK_INIT},
         {"bridge", required_argument, NULL, OPT_BRIDGE},
         {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+        {"reserve-hugepages", no_argument, NULL, OPT_RESERVE_HUGEPAGES},
+        {"no-wait", no_argument, NULL, OPT_NO_WAIT},
         {"offline", no_argument, NULL, OPT_OFFLINE},
         {"bootstrap-ca-cert", required_argument, NULL,
          OPT_BOOTSTRAP_CA_CERT},
@@ -382,6 +389,14 @@ parse_options(int argc, char *argv[])
             bridge = optarg;
             break;
 
+        case OPT_RESERVE_HUGEPAGES:
+            reserve_hugepages = true;
+            break;
+
+        case OPT_NO_WAIT:
+            no_wait = true;
+            break;
+
         case OPT_DRY_RUN:
             dry_run = true;
             break;
@@ -506,7 +521,7 @@ static const struct {
     const char *options;        /* Space-separated. */
 } command_options[] = {
     { "plan", PLAN_OPTIONS "offline" },
-    { "init", PLAN_OPTIONS "dry-run" },
+    { "init", PLAN_OPTIONS "dry-run reserve-hugepages no-wait" },
     { "attach", "bridge pod-uid container-id peer uplink vlan mac queues "
       "owner socket-base pod-mount port-type" },
     { "detach", "bridge" },
@@ -667,6 +682,9 @@ hold without it.  Each command takes only its own options.\n\
 Init:\n\
   --bridge=NAME          pod bridge (default: %s)\n\
   --dry-run              show what init would change, change nothing\n\
+  --reserve-hugepages    first reserve the hugepages the plan needs\n\
+  --no-wait              do not wait for ovs-vswitchd (at boot, before\n\
+                         it starts)\n\
 \n\
 Attach:\n\
   --pod-uid=UID          the pod's UID (required)\n\
@@ -915,12 +933,32 @@ cmd_init(struct ovs_cmdl_context *ctx OVS_UNUSED)
         ovs_fatal(0, "conflicting options: init cannot run --offline");
     }
 
+    if (dry_run && reserve_hugepages) {
+        ovs_fatal(0, "conflicting options: --dry-run cannot "
+                  "--reserve-hugepages");
+    }
+
     struct plan_ctx pc;
     plan_ctx_build(&pc, true);
+    struct svec reserved = SVEC_EMPTY_INITIALIZER;
+    if (reserve_hugepages) {
+        char *error = hugepages_reserve(&pc.plan, &reserved);
+        if (error) {
+            ovs_fatal(0, "%s", error);
+        }
+        if (reserved.n) {
+            /* Plan again, with the pages there. */
+            plan_ctx_destroy(&pc);
+            plan_ctx_build(&pc, true);
+        }
+    }
     if (pc.plan.error) {
         ovs_fatal(0, "%s", pc.plan.error);
     }
     print_warnings__(&pc.plan);
+    for (size_t i = 0; i < reserved.n; i++) {
+        printf("%s\n", reserved.names[i]);
+    }
 
     struct node_setup setup = {
         .plan = &pc.plan,
@@ -928,6 +966,7 @@ cmd_init(struct ovs_cmdl_context *ctx OVS_UNUSED)
         .uplinks = pc.uplinks,
         .n_uplinks = pc.n_uplinks,
         .uplink_mtu = uplink_mtu,
+        .no_wait = no_wait,
     };
     struct svec changes = SVEC_EMPTY_INITIALIZER;
     struct svec problems = SVEC_EMPTY_INITIALIZER;
@@ -946,7 +985,7 @@ cmd_init(struct ovs_cmdl_context *ctx OVS_UNUSED)
     for (size_t i = 0; i < changes.n; i++) {
         printf("%s%s\n", dry_run ? "would " : "", changes.names[i]);
     }
-    if (!changes.n) {
+    if (!changes.n && !reserved.n) {
         printf("no change: the node is already configured\n");
     } else if (plan_needs_restart(&pc.plan)) {
         struct ds keys = DS_EMPTY_INITIALIZER;
@@ -970,6 +1009,7 @@ cmd_init(struct ovs_cmdl_context *ctx OVS_UNUSED)
     }
     int status = problems.n ? EXIT_FAILURE : EXIT_SUCCESS;
     svec_destroy(&changes);
+    svec_destroy(&reserved);
     svec_destroy(&problems);
     svec_destroy(&warnings);
     plan_ctx_destroy(&pc);
