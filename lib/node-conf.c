@@ -70,6 +70,7 @@ node_conf_init_defaults(struct node_conf *nc)
     nc->max_queues = 8;
     nc->timeout_s = 10;
     svec_init(&nc->hugepage_dirs);
+    svec_init(&nc->init_args);
     svec_add(&nc->hugepage_dirs, "/dev/hugepages");
     nc->dpdk_runtime_dir = xstrdup(POD_GC_DPDK_RUNTIME_DIR);
     nc->cni_cache = xstrdup(POD_GC_CNI_CACHE);
@@ -100,6 +101,7 @@ node_conf_destroy(struct node_conf *nc)
     }
     free(nc->uplinks);
     svec_destroy(&nc->hugepage_dirs);
+    svec_destroy(&nc->init_args);
     free(nc->dpdk_runtime_dir);
     free(nc->cni_cache);
     free(nc->device_info_dir);
@@ -471,6 +473,85 @@ read_gc(struct reader *r, const struct json *v, struct node_conf *nc)
     return true;
 }
 
+/* The "init" object: ovs-podctl plan and init options, by name. */
+static bool
+read_init(struct reader *r, const struct json *v, struct node_conf *nc)
+{
+    static const char *const strings[] = {
+        "reserved-cpus", "kubelet-config", "housekeeping-cpus", "pod-numa",
+        "pmd-cpu-mask", "dpdk-lcore-mask", "dpdk-init",
+    };
+    static const char *const integers[] = {
+        "uplink-mtu", "pod-mtu", "pmd-cores", "pod-pmd-cores",
+    };
+    if (v->type != JSON_OBJECT) {
+        return fail(r, "init", "must be an object");
+    }
+    svec_clear(&nc->init_args);
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, json_object(v)) {
+        const char *name = node->name;
+        const struct json *e = node->data;
+        char *key = xasprintf("init.%s", name);
+        bool ok = true;
+        bool is_string = false, is_integer = false;
+        for (size_t i = 0; i < ARRAY_SIZE(strings); i++) {
+            is_string |= !strcmp(name, strings[i]);
+        }
+        for (size_t i = 0; i < ARRAY_SIZE(integers); i++) {
+            is_integer |= !strcmp(name, integers[i]);
+        }
+        if (!strcmp(name, "uplink")) {
+            const struct json_array *a = (e->type == JSON_ARRAY
+                                          ? json_array(e) : NULL);
+            for (size_t i = 0; a && i < a->n; i++) {
+                if (a->elems[i]->type != JSON_STRING) {
+                    a = NULL;
+                    break;
+                }
+            }
+            if (!a) {
+                ok = fail(r, key, "must be an array of \"[NAME=]DEVARGS\" "
+                          "strings");
+            }
+            for (size_t i = 0; ok && i < a->n; i++) {
+                svec_add_nocopy(&nc->init_args, xasprintf(
+                                    "--uplink=%s",
+                                    json_string(a->elems[i])));
+            }
+        } else if (!strcmp(name, "pin-lcore")) {
+            if (e->type != JSON_TRUE && e->type != JSON_FALSE) {
+                ok = fail(r, key, "must be true or false");
+            } else if (e->type == JSON_TRUE) {
+                svec_add(&nc->init_args, "--pin-lcore");
+            }
+        } else if (is_string) {
+            if (e->type != JSON_STRING) {
+                ok = fail(r, key, "must be a string");
+            } else {
+                svec_add_nocopy(&nc->init_args, xasprintf(
+                                    "--%s=%s", name, json_string(e)));
+            }
+        } else if (is_integer) {
+            if (e->type != JSON_INTEGER) {
+                ok = fail(r, key, "must be an integer");
+            } else {
+                svec_add_nocopy(&nc->init_args, xasprintf(
+                                    "--%s=%lld", name, e->integer));
+            }
+        } else {
+            ok = fail(r, key, "unknown key: use the names of ovs-podctl "
+                      "init's options, such as \"uplink\" or "
+                      "\"uplink-mtu\"");
+        }
+        free(key);
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool
 read_uplinks(struct reader *r, const struct json *v, struct node_conf *nc)
 {
@@ -519,6 +600,8 @@ read_key(struct reader *r, const char *key, const struct json *v,
         return read_uplinks(r, v, nc);
     } else if (!strcmp(key, "gc")) {
         return read_gc(r, v, nc);
+    } else if (!strcmp(key, "init")) {
+        return read_init(r, v, nc);
     } else if (!strcmp(key, "deviceInfoDir")) {
         return read_path(r, key, v, &nc->device_info_dir);
     } else if (!strcmp(key, "stateDir")) {

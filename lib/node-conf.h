@@ -84,6 +84,10 @@ struct node_conf {
     char *device_info_dir;
     char *state_dir;
     char *log_file;
+
+    /* What "ovs-podctl init" (and plan) applies, as their options:
+     * "--uplink-mtu=9000", "--pin-lcore"... in the file's order. */
+    struct svec init_args;
 };
 
 const char *node_conf_path(void);

@@ -118,6 +118,7 @@ OVS_NO_RETURN static void usage(void);
 static void read_node_conf(void);
 static void check_command_options(const char *command);
 static void check_command_args(int argc, char *argv[]);
+static void apply_node_init_args(const char *command);
 static void parse_options(int argc, char *argv[]);
 static const struct ovs_cmdl_command *get_all_commands(void);
 
@@ -134,6 +135,9 @@ main(int argc, char *argv[])
         check_command_args(argc - optind, argv + optind);
     }
     read_node_conf();
+    if (optind < argc) {
+        apply_node_init_args(argv[optind]);
+    }
 
     /* Every step has a timeout; this bounds the rest (see deadline.h). */
     int secs = 4 * timeout_s + 5;
@@ -571,6 +575,62 @@ check_command_options(const char *command)
                       "(see \"ovs-podctl help\")", command, name);
         }
     }
+}
+
+/* Applies the node file's "init" settings to plan and init, as if given
+ * as options, except those the command line gives: they override. */
+static void
+apply_node_init_args(const char *command)
+{
+    /* Options that give the same thing: one on the command line overrides
+     * the other in the file too. */
+    static const char *const same[][2] = {
+        { "reserved-cpus", "kubelet-config" },
+        { "pin-lcore", "dpdk-lcore-mask" },
+    };
+    if (strcmp(command, "plan") && strcmp(command, "init")) {
+        return;
+    }
+
+    struct sset given;
+    sset_clone(&given, &options_given);
+    for (size_t i = 0; i < ARRAY_SIZE(same); i++) {
+        for (size_t j = 0; j < 2; j++) {
+            if (sset_contains(&options_given, same[i][j])) {
+                sset_add(&given, same[i][!j]);
+            }
+        }
+    }
+
+    /* Options keep pointers into their arguments, as into argv: these
+     * live as long as the program. */
+    static struct svec args = SVEC_EMPTY_INITIALIZER;
+    svec_add(&args, program_name);
+    const char *arg;
+    size_t i;
+    SVEC_FOR_EACH (i, arg, &node.init_args) {
+        char *name = xstrdup(arg + 2);
+        name[strcspn(name, "=")] = '\0';
+        if (!sset_contains(&given, name)) {
+            svec_add(&args, arg);
+        }
+        free(name);
+    }
+    if (args.n > 1) {
+        /* Errors name the file. */
+        char *saved = program_name;
+        char *context = xasprintf("%s: %s: init", program_name,
+                                  node_conf_file(&node));
+        program_name = context;
+        svec_terminate(&args);
+        int saved_optind = optind;
+        optind = 0;
+        parse_options(args.n, args.names);
+        optind = saved_optind;
+        program_name = saved;
+        free(context);
+    }
+    sset_destroy(&given);
 }
 
 /* Refuses arguments beyond what command 'argv[0]' takes, naming the
