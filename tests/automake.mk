@@ -14,7 +14,8 @@ TESTSUITE_AT = \
 	tests/pod.at \
 	tests/cni.at \
 	tests/security.at \
-	tests/bad-input.at
+	tests/bad-input.at \
+	tests/units.at
 SYSTEM_DPDK_TESTSUITE_AT = \
 	tests/system-dpdk-testsuite.at \
 	tests/ovs-pod-macros.at \

@@ -10,3 +10,31 @@ EXTRA_DIST += vswitchd/ovs-pod-sandbox vswitchd/ovs-pod-ctl
 # tree it unpacks (see vswitchd/patches/README.rst).
 EXTRA_DIST += vswitchd/patches/README.rst \
 	vswitchd/patches/0001-netdev-dpdk-refuse-vhost-connection-through-link.patch
+
+# systemd units, the same for the deb and the rpm: ovsdb-server, then
+# ovs-pod-node (the node file at boot), then ovs-vswitchd through
+# ovs-pod-ctl, and the gc timer.
+systemdunitdir = $(prefix)/lib/systemd/system
+systemdunit_DATA = \
+	vswitchd/systemd/ovsdb-server.service \
+	vswitchd/systemd/ovs-pod-node.service \
+	vswitchd/systemd/ovs-vswitchd.service \
+	vswitchd/systemd/ovs-pod-gc.service \
+	vswitchd/systemd/ovs-pod-gc.timer
+SYSTEMD_UNITS_IN = \
+	vswitchd/systemd/ovsdb-server.service.in \
+	vswitchd/systemd/ovs-pod-node.service.in \
+	vswitchd/systemd/ovs-vswitchd.service.in \
+	vswitchd/systemd/ovs-pod-gc.service.in
+EXTRA_DIST += $(SYSTEMD_UNITS_IN) vswitchd/systemd/ovs-pod-gc.timer
+CLEANFILES += $(SYSTEMD_UNITS_IN:.in=)
+
+# OVS's own scripts (ovs-ctl), as the OVS built here installs them.
+ovsscriptsdir = $(prefix)/share/openvswitch/scripts
+
+$(SYSTEMD_UNITS_IN:.in=): %: %.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	sed -e 's|@bindir[@]|$(bindir)|g' \
+	    -e 's|@sbindir[@]|$(sbindir)|g' \
+	    -e 's|@ovsscriptsdir[@]|$(ovsscriptsdir)|g' $< > $@.tmp && \
+	mv $@.tmp $@
