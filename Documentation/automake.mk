@@ -4,4 +4,5 @@ EXTRA_DIST += \
 	Documentation/topics/security.rst \
 	Documentation/howto/sandbox.rst \
 	Documentation/howto/kubernetes.rst \
-	Documentation/howto/podman.rst
+	Documentation/howto/podman.rst \
+	Documentation/intro/install/debian.rst

@@ -613,6 +613,24 @@ read_key(struct reader *r, const char *key, const struct json *v,
     }
 }
 
+/* Blanks the lines of 'text' whose first non-blank character is '#':
+ * the node file is JSON with comment lines.  (Blanking keeps the line
+ * numbers of JSON errors right.) */
+static void
+strip_comments__(struct ds *text)
+{
+    char *line = text->string;
+    while (line && *line) {
+        char *end = strchr(line, '\n');
+        size_t skip = strspn(line, " \t");
+        if (line[skip] == '#') {
+            size_t len = end ? (size_t) (end - line) : strlen(line);
+            memset(line, ' ', len);
+        }
+        line = end ? end + 1 : NULL;
+    }
+}
+
 /* Reads the node file at 'path' into 'nc', on top of the defaults.  A
  * missing file leaves the defaults.  The file must be a regular file that
  * only root can write.  Returns NULL on success, otherwise a malloc()'d
@@ -660,6 +678,7 @@ node_conf_read(const char *path, struct node_conf *nc)
         return xasprintf("cannot read node file %s", path);
     }
 
+    strip_comments__(&text);
     struct json *json = json_from_string(ds_cstr(&text));
     ds_destroy(&text);
     if (json->type == JSON_STRING) {

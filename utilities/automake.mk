@@ -15,3 +15,21 @@ install-exec-hook:
 	ln -sf "$(cnidir)/ovs-pod" "$(DESTDIR)/opt/cni/bin/ovs-pod"
 uninstall-hook:
 	rm -f "$(DESTDIR)/opt/cni/bin/ovs-pod"
+
+# The node file, as shipped: every key commented out (see ovs-pod.conf(5)).
+# Packages mark it a conffile; "make install" never overwrites one.
+nodeconfdir = $(sysconfdir)/ovs-pod
+EXTRA_DIST += utilities/ovs-pod.conf
+install-data-hook: install-node-conf
+install-node-conf:
+	$(MKDIR_P) "$(DESTDIR)$(nodeconfdir)"
+	test -f "$(DESTDIR)$(nodeconfdir)/ovs-pod.conf" || \
+	    $(INSTALL_DATA) $(srcdir)/utilities/ovs-pod.conf \
+	        "$(DESTDIR)$(nodeconfdir)/ovs-pod.conf"
+uninstall-hook: uninstall-node-conf
+uninstall-node-conf:
+	if cmp -s $(srcdir)/utilities/ovs-pod.conf \
+	       "$(DESTDIR)$(nodeconfdir)/ovs-pod.conf"; then \
+	    rm -f "$(DESTDIR)$(nodeconfdir)/ovs-pod.conf"; \
+	fi
+.PHONY: install-node-conf uninstall-node-conf
