@@ -268,17 +268,7 @@ static bool
 get_string(const struct json *obj, const char *field, char **value,
            struct cni_error *error)
 {
-    const struct json *v = shash_find_data(json_object(obj), field);
-    if (!v || v->type == JSON_NULL) {
-        return true;
-    }
-    if (v->type != JSON_STRING) {
-        cni_error_set(error, CNI_ERR_INVALID_CONFIG, NULL,
-                      "field \"%s\" must be a string", field);
-        return false;
-    }
-    *value = xstrdup(json_string(v));
-    return true;
+    return get_string_in(obj, field, field, value, error);
 }
 
 static bool
