@@ -285,7 +285,10 @@ parse_options(int argc, char *argv[])
         STREAM_SSL_LONG_OPTIONS,
         {NULL, 0, NULL, 0},
     };
-    char *short_options = ovs_cmdl_long_options_to_short_options(long_options);
+    /* Static, so that it stays reachable when an option error exits. */
+    static char *short_options;
+    free(short_options);
+    short_options = ovs_cmdl_long_options_to_short_options(long_options);
 
     for (;;) {
         int idx = -1;
@@ -502,7 +505,6 @@ parse_options(int argc, char *argv[])
             OVS_NOT_REACHED();
         }
     }
-    free(short_options);
 
     if (reserved_cpus && kubelet_config) {
         ovs_fatal(0, "conflicting options: --reserved-cpus and "
