@@ -501,16 +501,21 @@ is_ip(const char *s, bool cidr)
     ovs_be32 ip4;
     struct in6_addr ip6;
     unsigned int plen;
-    char *e4 = (cidr ? ip_parse_cidr(s, &ip4, &plen)
-                : ip_parse(s, &ip4) ? NULL : xstrdup("no"));
-    if (!e4) {
-        return !cidr || strchr(s, '/');
+
+    if (!cidr) {
+        return ip_parse(s, &ip4) || ipv6_parse(s, &ip6);
     }
-    free(e4);
-    char *e6 = (cidr ? ipv6_parse_cidr(s, &ip6, &plen)
-                : ipv6_parse(s, &ip6) ? NULL : xstrdup("no"));
-    free(e6);
-    return !e6 && (!cidr || strchr(s, '/'));
+    if (!strchr(s, '/')) {
+        return false;           /* The parsers would take a bare address. */
+    }
+    char *error = ip_parse_cidr(s, &ip4, &plen);
+    if (error) {
+        free(error);
+        error = ipv6_parse_cidr(s, &ip6, &plen);
+    }
+    bool ok = !error;
+    free(error);
+    return ok;
 }
 
 /* Reads the IPs, routes and DNS of a CNI result 'j' (of any version from
