@@ -6,6 +6,7 @@ EXTRA_DIST += \
 	debian/ovs-pod-cni.install \
 	debian/ovs-pod-switch.install \
 	debian/ovs-pod-switch.postrm \
+	debian/ovs-pod.dirs \
 	debian/ovs-pod.install \
 	debian/ovs-pod.postrm \
 	debian/rules \

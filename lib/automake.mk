@@ -12,6 +12,8 @@ lib_libovspod_la_SOURCES = \
 	lib/deadline.h \
 	lib/flow-table.c \
 	lib/flow-table.h \
+	lib/operator-flows.c \
+	lib/operator-flows.h \
 	lib/hugepages.c \
 	lib/hugepages.h \
 	lib/cpuset.h \

@@ -26,6 +26,7 @@
 
 #include <string.h>
 #include "byte-order.h"
+#include "flow.h"
 #include "openflow/openflow.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/ofp-actions.h"
@@ -33,15 +34,19 @@
 #include "openvswitch/ofp-errors.h"
 #include "openvswitch/ofp-flow.h"
 #include "openvswitch/ofp-msgs.h"
+#include "openvswitch/ofp-port.h"
 #include "openvswitch/ofp-protocol.h"
 #include "openvswitch/ofpbuf.h"
 #include "openvswitch/shash.h"
 #include "openvswitch/list.h"
 #include "openvswitch/vconn.h"
+#include "operator-flows.h"
 #include "pod-flows.h"
 #include "pod.h"
 #include "simap.h"
 #include "socket-util.h"
+#include "sset.h"
+#include "svec.h"
 #include "util.h"
 #include "openvswitch/vlog.h"
 
@@ -57,10 +62,22 @@ struct flow_table {
 struct table_flow {
     uint64_t cookie;
     char *actions;              /* Formatted. */
+    char *text;                 /* Whole, in add-flows syntax (not ours). */
     struct ofputil_flow_mod fm; /* To delete it (installed flows only). */
     bool ours;
     bool wanted;                /* Installed and desired alike. */
 };
+
+/* Flows are compared by table, priority and match, which identify a flow
+ * in OpenFlow: adding a flow replaces the one with the same key. */
+static char *
+flow_key(uint8_t table_id, const struct minimatch *match, int priority)
+{
+    char *m = minimatch_to_string(match, NULL, priority);
+    char *key = xasprintf("table=%"PRIu8",%s", table_id, m);
+    free(m);
+    return key;
+}
 
 /* Connects to 'bridge''s management socket in OVS run directory 'rundir',
  * waiting at most 'timeout_s' seconds.  Returns NULL and stores the table
@@ -123,13 +140,14 @@ table_flows_destroy(struct shash *flows)
     SHASH_FOR_EACH_SAFE (node, flows) {
         struct table_flow *tf = node->data;
         free(tf->actions);
+        free(tf->text);
         minimatch_destroy(&tf->fm.match);
         free(tf);
     }
     shash_destroy(flows);
 }
 
-/* Reads table 0 into 'flows', keyed by formatted match and priority. */
+/* Reads every table into 'flows', keyed by flow_key(). */
 static char *
 dump_flows(struct flow_table *table, struct shash *flows)
 {
@@ -137,7 +155,7 @@ dump_flows(struct flow_table *table, struct shash *flows)
         .aggregate = false,
         .out_port = OFPP_ANY,
         .out_group = OFPG_ANY,
-        .table_id = 0,
+        .table_id = OFPTT_ALL,
     };
     match_init_catchall(&fsr.match);
 
@@ -156,20 +174,26 @@ dump_flows(struct flow_table *table, struct shash *flows)
         tf->cookie = ntohll(fs->cookie);
         tf->ours = (tf->cookie & POD_COOKIE_MASK) == POD_COOKIE_MARK;
         tf->actions = format_actions(fs->ofpacts, fs->ofpacts_len);
+        if (!tf->ours) {
+            struct ds text = DS_EMPTY_INITIALIZER;
+            ofputil_flow_stats_format(&text, fs, NULL, NULL, false);
+            tf->text = ds_steal_cstr(&text);
+        }
         minimatch_init(&tf->fm.match, &fs->match);
         tf->fm.priority = fs->priority;
         tf->fm.cookie = fs->cookie;
         tf->fm.cookie_mask = OVS_BE64_MAX;
         tf->fm.new_cookie = OVS_BE64_MAX;
-        tf->fm.table_id = 0;
+        tf->fm.table_id = fs->table_id;
         tf->fm.command = OFPFC_DELETE_STRICT;
         tf->fm.buffer_id = UINT32_MAX;
         tf->fm.out_port = OFPP_ANY;
         tf->fm.out_group = OFPG_ANY;
 
-        char *key = match_to_string(&fs->match, NULL, fs->priority);
+        char *key = flow_key(fs->table_id, &tf->fm.match, fs->priority);
         if (!shash_add_once(flows, key, tf)) {
             free(tf->actions);
+            free(tf->text);
             minimatch_destroy(&tf->fm.match);
             free(tf);
         }
@@ -177,6 +201,37 @@ dump_flows(struct flow_table *table, struct shash *flows)
         free(CONST_CAST(struct ofpact *, fs->ofpacts));
     }
     free(fses);
+    return NULL;
+}
+
+/* Encodes 'fm' (whose match and actions it frees) into a flow_mod in
+ * '*msgp', and stores its comparable form, as the switch will read it, in
+ * '*keyp' and '*actionsp'. */
+static char *
+encode_flow(struct flow_table *table, struct ofputil_flow_mod *fm,
+            struct ofpbuf **msgp, char **keyp, char **actionsp)
+{
+    struct ofpbuf *msg = ofputil_encode_flow_mod(fm, table->protocol);
+    minimatch_destroy(&fm->match);
+    free(fm->ofpacts);
+
+    /* Read it back the way the switch will. */
+    struct ofputil_flow_mod back;
+    struct ofpbuf ofpacts;
+    ofpbuf_init(&ofpacts, 64);
+    enum ofperr err = ofputil_decode_flow_mod(&back, msg->data,
+                                              table->protocol, NULL, NULL,
+                                              &ofpacts, OFPP_MAX, 255);
+    if (err) {
+        ofpbuf_uninit(&ofpacts);
+        ofpbuf_delete(msg);
+        return xasprintf("cannot encode flow: %s", ofperr_to_string(err));
+    }
+    *keyp = flow_key(back.table_id, &back.match, back.priority);
+    *actionsp = format_actions(ofpacts.data, ofpacts.size);
+    *msgp = msg;
+    minimatch_destroy(&back.match);
+    ofpbuf_uninit(&ofpacts);
     return NULL;
 }
 
@@ -200,39 +255,158 @@ prepare_flow(struct flow_table *table, const struct pod_flow *f,
         return msg;
     }
     free(s);
+    return encode_flow(table, &fm, msgp, keyp, actionsp);
+}
 
-    struct ofpbuf *msg = ofputil_encode_flow_mod(&fm, table->protocol);
-    minimatch_destroy(&fm.match);
-    free(fm.ofpacts);
-
-    /* Read it back the way the switch will. */
-    struct ofputil_flow_mod back;
-    struct ofpbuf ofpacts;
-    ofpbuf_init(&ofpacts, 64);
-    enum ofperr err = ofputil_decode_flow_mod(&back, msg->data,
-                                              table->protocol, NULL, NULL,
-                                              &ofpacts, OFPP_MAX, 255);
-    if (err) {
-        ofpbuf_uninit(&ofpacts);
-        ofpbuf_delete(msg);
-        return xasprintf("cannot encode flow: %s", ofperr_to_string(err));
+/* Parses the operator's flow 'of', with port names from 'port_map', into
+ * an encoded flow_mod in '*msgp', and its comparable form into '*keyp' and
+ * '*actionsp'.  The flow must not use ovs-pod's cookie space. */
+static char *
+prepare_operator_flow(struct flow_table *table,
+                      const struct operator_flow *of,
+                      const struct ofputil_port_map *port_map,
+                      struct ofpbuf **msgp, char **keyp, char **actionsp,
+                      uint64_t *cookiep)
+{
+    struct ofputil_flow_mod fm;
+    enum ofputil_protocol usable;
+    char *error = parse_ofp_flow_mod_str(&fm, of->text, port_map, NULL,
+                                         OFPFC_ADD, &usable);
+    if (error) {
+        char *msg = xasprintf("%s: bad flow \"%s\": %s (the syntax is "
+                              "that of \"ovs-ofctl add-flows\")",
+                              of->where, of->text, error);
+        free(error);
+        return msg;
     }
-    *keyp = minimatch_to_string(&back.match, NULL, back.priority);
-    *actionsp = format_actions(ofpacts.data, ofpacts.size);
-    *msgp = msg;
-    minimatch_destroy(&back.match);
-    ofpbuf_uninit(&ofpacts);
-    return NULL;
+
+    uint64_t cookie = ntohll(fm.new_cookie);
+    *cookiep = cookie;
+    if ((cookie & POD_COOKIE_MASK) == POD_COOKIE_MARK) {
+        error = xasprintf("%s: cookie 0x%"PRIx64" is in ovs-pod's cookie "
+                          "space (0x%016"PRIx64"/0x%016"PRIx64"): give the "
+                          "flow another cookie", of->where, cookie,
+                          POD_COOKIE_MARK, POD_COOKIE_MASK);
+    } else if (!(usable & table->protocol)) {
+        error = xasprintf("%s: flow \"%s\" needs an OpenFlow version or "
+                          "extension that the connection (%s) lacks",
+                          of->where, of->text,
+                          ofputil_protocol_to_string(table->protocol));
+    }
+    if (error) {
+        minimatch_destroy(&fm.match);
+        free(fm.ofpacts);
+        return error;
+    }
+    if (fm.table_id == OFPTT_ALL) {
+        fm.table_id = 0;
+    }
+    error = encode_flow(table, &fm, msgp, keyp, actionsp);
+    if (error) {
+        char *msg = xasprintf("%s: %s", of->where, error);
+        free(error);
+        error = msg;
+    }
+    return error;
+}
+
+/* Reports clash 'msg' in 'warnings', if nonnull, for the caller to show,
+ * otherwise in the log. */
+static void
+clash(struct svec *warnings, char *msg)
+{
+    if (warnings) {
+        VLOG_INFO("%s", msg);
+        svec_add_nocopy(warnings, msg);
+    } else {
+        VLOG_WARN("%s", msg);
+        free(msg);
+    }
+}
+
+/* Adds to 'requests' the operator's flows 'extra' that 'installed' lacks,
+ * with port names from 'ofports', and records each one's key in
+ * 'claimed'. */
+static char *
+add_operator_flows(struct flow_table *table,
+                   const struct operator_flows *extra,
+                   const struct simap *ofports, struct shash *installed,
+                   struct shash *claimed, struct ovs_list *requests,
+                   size_t *n_added)
+{
+    struct ofputil_port_map port_map = OFPUTIL_PORT_MAP_INITIALIZER(
+        &port_map);
+    if (ofports) {
+        struct simap_node *node;
+        SIMAP_FOR_EACH (node, ofports) {
+            ofputil_port_map_put(&port_map, u16_to_ofp(node->data),
+                                 node->name);
+        }
+    }
+
+    struct sset seen = SSET_INITIALIZER(&seen);
+    char *error = NULL;
+    for (size_t i = 0; extra && i < extra->n && !error; i++) {
+        const struct operator_flow *of = &extra->flows[i];
+        struct ofpbuf *msg;
+        char *key, *actions;
+        uint64_t cookie = 0;
+        error = prepare_operator_flow(table, of, &port_map, &msg, &key,
+                                      &actions, &cookie);
+        if (error) {
+            break;
+        }
+        /* The same flow from two places (flows.d, and saved before a
+         * restart) is sent once. */
+        char *flow = xasprintf("%s,cookie=%#"PRIx64",actions=%s", key,
+                               cookie, actions);
+        struct table_flow *tf = shash_find_data(installed, key);
+        if (!sset_add(&seen, flow)) {
+            ofpbuf_delete(msg);
+        } else if (tf && !tf->ours && tf->cookie == cookie
+                   && !strcmp(tf->actions, actions)
+                   && !shash_find(claimed, key)) {
+            tf->wanted = true;
+            ofpbuf_delete(msg);
+        } else {
+            if (tf) {
+                tf->wanted = true;
+            }
+            VLOG_DBG("bridge %s: operator's flow from %s: %s actions=%s",
+                     table->bridge, of->where, key, actions);
+            ovs_list_push_back(requests, &msg->list_node);
+            (*n_added)++;
+        }
+        shash_replace(claimed, key, of->where);
+        free(flow);
+        free(key);
+        free(actions);
+    }
+    sset_destroy(&seen);
+    ofputil_port_map_destroy(&port_map);
+    return error;
 }
 
 /* Makes the flows with ovs-pod's cookie mark in 'table' exactly 'desired',
- * in one atomic bundle, or changes nothing if they already are.  Stores
- * how many flows were added (or replaced) and removed.  Returns NULL on
- * success, otherwise a malloc()'d error message, and then nothing was
- * changed. */
+ * and adds the operator's flows 'extra' (if nonnull) that are missing,
+ * with port names resolved through 'ofports', all in one atomic bundle;
+ * or changes nothing if nothing is missing.  Flows without ovs-pod's mark
+ * are never removed.
+ *
+ * A flow of 'desired' whose table, priority and match are those of an
+ * operator's flow (one of 'extra', or one already installed without
+ * ovs-pod's mark) clashes: the operator's flow stays, that flow of
+ * 'desired' is left out, and a message naming both goes to 'warnings'
+ * (if nonnull) and the log.
+ *
+ * Stores how many flows were added (or replaced) and removed.  Returns
+ * NULL on success, otherwise a malloc()'d error message, and then nothing
+ * was changed. */
 char *
 flow_table_sync(struct flow_table *table, const struct pod_flow_set *desired,
-                size_t *n_added, size_t *n_removed)
+                const struct operator_flows *extra,
+                const struct simap *ofports, size_t *n_added,
+                size_t *n_removed, struct svec *warnings)
 {
     *n_added = *n_removed = 0;
 
@@ -243,7 +417,13 @@ flow_table_sync(struct flow_table *table, const struct pod_flow_set *desired,
         return error;
     }
 
+    /* The operator's flows go first: a pod's flow never replaces one. */
     struct ovs_list requests = OVS_LIST_INITIALIZER(&requests);
+    struct shash claimed = SHASH_INITIALIZER(&claimed);
+    struct svec clashes = SVEC_EMPTY_INITIALIZER;
+    error = add_operator_flows(table, extra, ofports, &installed, &claimed,
+                               &requests, n_added);
+
     for (size_t i = 0; i < desired->n && !error; i++) {
         const struct pod_flow *f = &desired->flows[i];
         struct ofpbuf *msg = NULL;
@@ -254,10 +434,23 @@ flow_table_sync(struct flow_table *table, const struct pod_flow_set *desired,
         }
 
         struct table_flow *tf = shash_find_data(&installed, key);
-        if (tf && !tf->ours) {
-            error = xasprintf("bridge %s has a flow that ovs-pod did not "
-                              "install with the match it needs (%s): "
-                              "remove it", table->bridge, key);
+        const char *where = shash_find_data(&claimed, key);
+        if (where) {
+            svec_add_nocopy(&clashes, xasprintf(
+                "bridge %s: the operator's flow from %s has the table, "
+                "priority and match of ovs-pod's flow \"%s actions=%s\" "
+                "(cookie 0x%"PRIx64"): ovs-pod's flow is left out",
+                table->bridge, where, key, f->actions, f->cookie));
+            ofpbuf_delete(msg);
+        } else if (tf && !tf->ours) {
+            svec_add_nocopy(&clashes, xasprintf(
+                "bridge %s: the flow \"%s\" has the table, priority and "
+                "match of ovs-pod's flow \"%s actions=%s\" (cookie "
+                "0x%"PRIx64"): ovs-pod left that flow as it is, and its "
+                "own out; give it another priority, or remove it with "
+                "\"ovs-ofctl del-flows --strict\" and run \"ovs-podctl "
+                "sync\"", table->bridge, tf->text, key, f->actions,
+                f->cookie));
             ofpbuf_delete(msg);
         } else if (tf && tf->cookie == f->cookie
                    && !strcmp(tf->actions, actions)) {
@@ -276,6 +469,7 @@ flow_table_sync(struct flow_table *table, const struct pod_flow_set *desired,
         free(key);
         free(actions);
     }
+    shash_destroy(&claimed);
 
     if (!error) {
         struct shash_node *node;
@@ -300,8 +494,8 @@ flow_table_sync(struct flow_table *table, const struct pod_flow_set *desired,
             struct ofpbuf *reply = CONTAINER_OF(ovs_list_front(&errors),
                                                 struct ofpbuf, list_node);
             enum ofperr err = ofperr_decode_msg(reply->data, NULL);
-            error = xasprintf("bridge %s refused ovs-pod's flows (nothing "
-                              "was changed): %s", table->bridge,
+            error = xasprintf("bridge %s refused the flows (nothing was "
+                              "changed): %s", table->bridge,
                               ofperr_to_string(err));
         } else if (retval) {
             error = xasprintf("cannot update the flows of bridge %s: %s",
@@ -313,7 +507,35 @@ flow_table_sync(struct flow_table *table, const struct pod_flow_set *desired,
     table_flows_destroy(&installed);
     if (error) {
         *n_added = *n_removed = 0;
+    } else {
+        for (size_t i = 0; i < clashes.n; i++) {
+            clash(warnings, xstrdup(clashes.names[i]));
+        }
     }
+    svec_destroy(&clashes);
+    return error;
+}
+
+/* Appends to 'lines' every flow of 'table' that does not carry ovs-pod's
+ * mark, in "ovs-ofctl add-flows" syntax with port numbers (which
+ * ovs-vswitchd keeps across a restart), the way OVS's ovs-save keeps
+ * them. */
+char *
+flow_table_format_others(struct flow_table *table, struct svec *lines)
+{
+    struct shash installed = SHASH_INITIALIZER(&installed);
+    char *error = dump_flows(table, &installed);
+    if (!error) {
+        const struct shash_node **nodes = shash_sort(&installed);
+        for (size_t i = 0; i < shash_count(&installed); i++) {
+            const struct table_flow *tf = nodes[i]->data;
+            if (!tf->ours) {
+                svec_add(lines, tf->text);
+            }
+        }
+        free(nodes);
+    }
+    table_flows_destroy(&installed);
     return error;
 }
 

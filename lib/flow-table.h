@@ -21,16 +21,19 @@
  * it reconciles the flows that carry ovs-pod's cookie mark with the flows
  * that the pods' intent calls for, in one atomic bundle.
  *
- * Flows without ovs-pod's mark are never changed.  If one has the same
- * match and priority as a flow ovs-pod needs, nothing is changed and an
- * error says so. */
+ * Flows without ovs-pod's mark are never removed, and never replaced by
+ * one of ovs-pod's: where one has the table, priority and match of a flow
+ * ovs-pod needs, it stays and a warning names both.  The operator's own
+ * flows (operator-flows.h) are installed in the same bundle. */
 
 #include <stddef.h>
 #include <stdint.h>
 #include "openvswitch/compiler.h"
 
+struct operator_flows;
 struct pod_flow_set;
 struct simap;
+struct svec;
 
 struct flow_table;
 
@@ -40,7 +43,11 @@ char *flow_table_open(const char *rundir, const char *bridge, int timeout_s,
 void flow_table_close(struct flow_table *);
 
 char *flow_table_sync(struct flow_table *, const struct pod_flow_set *,
-                      size_t *n_added, size_t *n_removed)
+                      const struct operator_flows *,
+                      const struct simap *ofports, size_t *n_added,
+                      size_t *n_removed, struct svec *warnings)
+    OVS_WARN_UNUSED_RESULT;
+char *flow_table_format_others(struct flow_table *, struct svec *lines)
     OVS_WARN_UNUSED_RESULT;
 char *flow_table_count_ours(struct flow_table *, struct simap *counts)
     OVS_WARN_UNUSED_RESULT;

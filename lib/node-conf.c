@@ -77,6 +77,7 @@ node_conf_init_defaults(struct node_conf *nc)
     nc->gc_grace_s = 300;
     nc->device_info_dir = xstrdup("/var/run/k8s.cni.cncf.io/devinfo/cni");
     nc->state_dir = xstrdup(OVSPOD_LOCALSTATEDIR "/lib/ovs-pod");
+    nc->flows_dir = xstrdup(OVSPOD_SYSCONFDIR "/ovs-pod/flows.d");
     nc->log_file = xstrdup(OVSPOD_LOCALSTATEDIR
                            "/log/openvswitch/ovs-pod-cni.log");
 }
@@ -106,6 +107,7 @@ node_conf_destroy(struct node_conf *nc)
     free(nc->cni_cache);
     free(nc->device_info_dir);
     free(nc->state_dir);
+    free(nc->flows_dir);
     free(nc->log_file);
     memset(nc, 0, sizeof *nc);
 }
@@ -606,6 +608,8 @@ read_key(struct reader *r, const char *key, const struct json *v,
         return read_path(r, key, v, &nc->device_info_dir);
     } else if (!strcmp(key, "stateDir")) {
         return read_path(r, key, v, &nc->state_dir);
+    } else if (!strcmp(key, "flowsDir")) {
+        return read_path(r, key, v, &nc->flows_dir);
     } else if (!strcmp(key, "logFile")) {
         return read_path(r, key, v, &nc->log_file);
     } else {
@@ -631,6 +635,47 @@ strip_comments__(struct ds *text)
     }
 }
 
+/* Reads root's file 'path' (a "node file", a "flows file"... as 'what'
+ * says) into 'text': it must be a regular file, not a symbolic link, that
+ * only the effective user can write, of at most 'max' bytes.  Sets
+ * '*found' to false, and returns NULL, if there is no such file.  Returns
+ * NULL on success, otherwise a malloc()'d error message naming the file. */
+char *
+node_conf_read_root_file(const char *path, const char *what, size_t max,
+                         struct ds *text, bool *found)
+{
+    *found = false;
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT) {
+            return NULL;
+        }
+        return xasprintf("cannot read %s %s: %s", what, path,
+                         ovs_strerror(errno));
+    }
+    struct stat st;
+    char *error = NULL;
+    if (fstat(fd, &st)) {
+        error = xasprintf("%s: %s", path, ovs_strerror(errno));
+    } else if (!S_ISREG(st.st_mode)) {
+        error = xasprintf("%s %s is not a regular file", what, path);
+    } else if (st.st_uid != geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH))) {
+        error = xasprintf("%s %s must be owned by uid %lu and writable by "
+                          "it alone (it is uid %lu, mode %04o)", what, path,
+                          (unsigned long) geteuid(),
+                          (unsigned long) st.st_uid,
+                          (unsigned int) (st.st_mode & 07777));
+    } else if (st.st_size > max) {
+        error = xasprintf("%s %s is larger than %"PRIuSIZE" bytes", what,
+                          path, max);
+    } else if (!pod_dir_read_fd(fd, max, text)) {
+        error = xasprintf("cannot read %s %s", what, path);
+    }
+    close(fd);
+    *found = !error;
+    return error;
+}
+
 /* Reads the node file at 'path' into 'nc', on top of the defaults.  A
  * missing file leaves the defaults.  The file must be a regular file that
  * only root can write.  Returns NULL on success, otherwise a malloc()'d
@@ -641,41 +686,13 @@ node_conf_read(const char *path, struct node_conf *nc)
 {
     node_conf_init_defaults(nc);
 
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        if (errno == ENOENT) {
-            return NULL;
-        }
-        return xasprintf("cannot read node file %s: %s", path,
-                         ovs_strerror(errno));
-    }
-    struct stat st;
-    char *error = NULL;
-    if (fstat(fd, &st)) {
-        error = xasprintf("%s: %s", path, ovs_strerror(errno));
-    } else if (!S_ISREG(st.st_mode)) {
-        error = xasprintf("node file %s is not a regular file", path);
-    } else if (st.st_uid != geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH))) {
-        error = xasprintf("node file %s must be owned by uid %lu and "
-                          "writable by it alone (it is uid %lu, mode %04o)",
-                          path, (unsigned long) geteuid(),
-                          (unsigned long) st.st_uid,
-                          (unsigned int) (st.st_mode & 07777));
-    } else if (st.st_size > NODE_CONF_MAX_SIZE) {
-        error = xasprintf("node file %s is larger than %d bytes", path,
-                          NODE_CONF_MAX_SIZE);
-    }
-    if (error) {
-        close(fd);
-        return error;
-    }
-
     struct ds text = DS_EMPTY_INITIALIZER;
-    bool ok = pod_dir_read_fd(fd, NODE_CONF_MAX_SIZE, &text);
-    close(fd);
-    if (!ok) {
+    bool found;
+    char *error = node_conf_read_root_file(path, "node file",
+                                           NODE_CONF_MAX_SIZE, &text, &found);
+    if (error || !found) {
         ds_destroy(&text);
-        return xasprintf("cannot read node file %s", path);
+        return error;
     }
 
     strip_comments__(&text);

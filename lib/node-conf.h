@@ -34,6 +34,8 @@
 #include "sset.h"
 #include "svec.h"
 
+struct ds;
+
 /* Where the node file is, unless $OVS_POD_CONF names another. */
 #define NODE_CONF_DEFAULT_PATH OVSPOD_SYSCONFDIR "/ovs-pod/ovs-pod.conf"
 
@@ -84,6 +86,7 @@ struct node_conf {
     char *device_info_dir;
     char *state_dir;
     char *log_file;
+    char *flows_dir;            /* The operator's own flows. */
 
     /* What "ovs-podctl init" (and plan) applies, as their options:
      * "--uplink-mtu=9000", "--pin-lcore"... in the file's order. */
@@ -99,6 +102,9 @@ char *node_conf_check_port_type(const char *) OVS_WARN_UNUSED_RESULT;
 char *node_conf_check_bridge(const char *) OVS_WARN_UNUSED_RESULT;
 char *node_conf_check_remote(const char *) OVS_WARN_UNUSED_RESULT;
 const char *node_conf_file(const struct node_conf *);
+char *node_conf_read_root_file(const char *path, const char *what,
+                               size_t max, struct ds *, bool *found)
+    OVS_WARN_UNUSED_RESULT;
 char *node_conf_read(const char *path, struct node_conf *)
     OVS_WARN_UNUSED_RESULT;
 void node_conf_init_defaults(struct node_conf *);

@@ -31,6 +31,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 #include "flow-table.h"
+#include "node-conf.h"
+#include "operator-flows.h"
 #include "jsonrpc.h"
 #include "launch-kit.h"
 #include "openvswitch/dynamic-string.h"
@@ -256,11 +258,11 @@ open_snapshot(const struct pod_ops *ops, struct vsdb **dbp,
 }
 
 /* Makes the bridge's flows those of its attachments except the ports named
- * in 'exclude'. */
+ * in 'exclude', plus the operator's flows 'extra' (if nonnull). */
 static char *
 sync_flows(const struct pod_ops *ops, struct vsdb *db,
-           const struct sset *exclude, size_t *n_added, size_t *n_removed,
-           struct svec *warnings)
+           const struct sset *exclude, const struct operator_flows *extra,
+           size_t *n_added, size_t *n_removed, struct svec *warnings)
 {
     const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
                                                       ops->bridge);
@@ -297,7 +299,8 @@ sync_flows(const struct pod_ops *ops, struct vsdb *db,
     error = open_flow_table(ops, &table);
     if (!error) {
         size_t added, removed;
-        error = flow_table_sync(table, &flows, &added, &removed);
+        error = flow_table_sync(table, &flows, extra, &snap.ofports, &added,
+                                &removed, warnings);
         flow_table_close(table);
         if (n_added) {
             *n_added = added;
@@ -642,7 +645,7 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
         *changed |= dir.created;
         size_t added = 0, removed = 0;
         if (!error) {
-            error = sync_flows(ops, db, NULL, &added, &removed, NULL);
+            error = sync_flows(ops, db, NULL, NULL, &added, &removed, NULL);
         }
         if (!error) {
             *changed |= added || removed;
@@ -692,7 +695,7 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
         }
     }
     if (!error) {
-        error = sync_flows(ops, db, NULL, NULL, NULL, NULL);
+        error = sync_flows(ops, db, NULL, NULL, NULL, NULL, NULL);
     }
     if (!error) {
         error = pod_dir_write_kit(&dir, req, kit_text);
@@ -710,7 +713,7 @@ out:
         if (port_created) {
             struct sset names = SSET_INITIALIZER(&names);
             sset_add(&names, port_name);
-            char *e = sync_flows(ops, db, &names, NULL, NULL, NULL);
+            char *e = sync_flows(ops, db, &names, NULL, NULL, NULL, NULL);
             free(e);
             bool committed;
             e = delete_ports(db, ops->bridge, &names,
@@ -780,7 +783,7 @@ detach__(const struct pod_ops *ops, const char *namespace, const char *name,
          * others' flows. */
         bool vswitchd_up = vsdb_vswitchd_pid(ops->db_remote) != 0;
         if (vswitchd_up) {
-            error = sync_flows(ops, db, &names, NULL, NULL, NULL);
+            error = sync_flows(ops, db, &names, NULL, NULL, NULL, NULL);
         } else {
             VLOG_INFO("detach: ovs-vswitchd is not running: deleting the "
                       "ports without touching flows");
@@ -830,29 +833,78 @@ detach__(const struct pod_ops *ops, const char *namespace, const char *name,
 }
 
 /* Rebuilds every attachment's flows from the intent in the database: adds
- * what is missing, removes ovs-pod's stale flows.  A second run sends
- * nothing. */
+ * what is missing, removes ovs-pod's stale flows.  In the same bundle,
+ * installs the operator's flows from the node's flows directory and, if
+ * 'restore_saved', those that pod_ops_save_flows() saved, whose file is
+ * then removed.  A second run sends nothing. */
 char *
-pod_ops_sync(const struct pod_ops *ops, size_t *n_added, size_t *n_removed,
-             struct svec *warnings)
+pod_ops_sync(const struct pod_ops *ops, bool restore_saved, size_t *n_added,
+             size_t *n_removed, struct svec *warnings)
 {
+    *n_added = *n_removed = 0;
     char *error = NULL;
     int lock = lock_bridge(ops, &error);
     if (lock < 0) {
         return error;
     }
 
-    struct vsdb *db;
-    error = open_db(ops, &db);
-    if (!error) {
-        error = sync_flows(ops, db, NULL, n_added, n_removed, warnings);
-        vsdb_close(db);
+    struct operator_flows extra;
+    operator_flows_init(&extra);
+    char *saved = (restore_saved
+                   ? operator_flows_saved_path(ops->policy->state_dir,
+                                               ops->bridge)
+                   : NULL);
+    if (saved) {
+        error = operator_flows_read_file(saved, false, &extra);
     }
-    if (!error && n_added && n_removed && (*n_added || *n_removed)) {
+    if (!error) {
+        error = operator_flows_read_dir(ops->policy->flows_dir, &extra);
+    }
+
+    struct vsdb *db = NULL;
+    if (!error) {
+        error = open_db(ops, &db);
+    }
+    if (!error) {
+        error = sync_flows(ops, db, NULL, &extra, n_added, n_removed,
+                           warnings);
+    }
+    vsdb_close(db);
+    if (!error && (*n_added || *n_removed)) {
         VLOG_INFO("sync: %"PRIuSIZE" flows added or replaced, %"PRIuSIZE
                   " removed", *n_added, *n_removed);
     }
+    if (!error && saved && !unlink(saved)) {
+        VLOG_INFO("restored the flows saved in %s", saved);
+    }
+    free(saved);
+    operator_flows_destroy(&extra);
     unlock_bridge(lock);
+    return error;
+}
+
+/* Saves the bridge's flows that are not ovs-pod's, for pod_ops_sync() to
+ * restore after ovs-vswitchd restarts, as OVS's ovs-save does.  Stores
+ * how many were saved in '*n_saved' and the file in '*pathp' (which the
+ * caller frees). */
+char *
+pod_ops_save_flows(const struct pod_ops *ops, size_t *n_saved, char **pathp)
+{
+    *n_saved = 0;
+    *pathp = operator_flows_saved_path(ops->policy->state_dir, ops->bridge);
+
+    struct flow_table *table;
+    char *error = open_flow_table(ops, &table);
+    if (!error) {
+        struct svec lines = SVEC_EMPTY_INITIALIZER;
+        error = flow_table_format_others(table, &lines);
+        flow_table_close(table);
+        if (!error) {
+            error = operator_flows_write_file(*pathp, &lines);
+            *n_saved = error ? 0 : lines.n;
+        }
+        svec_destroy(&lines);
+    }
     return error;
 }
 

@@ -64,9 +64,11 @@ char *pod_ops_detach_container(const struct pod_ops *,
                                const char *container_id, const char *ifname,
                                struct svec *detached)
     OVS_WARN_UNUSED_RESULT;
-char *pod_ops_sync(const struct pod_ops *, size_t *n_added,
-                   size_t *n_removed, struct svec *warnings)
+char *pod_ops_sync(const struct pod_ops *, bool restore_saved,
+                   size_t *n_added, size_t *n_removed, struct svec *warnings)
     OVS_WARN_UNUSED_RESULT;
+char *pod_ops_save_flows(const struct pod_ops *, size_t *n_saved,
+                         char **path) OVS_WARN_UNUSED_RESULT;
 bool pod_ops_has_kit(const struct pod_attachment *);
 char *pod_ops_check(const struct pod_ops *, const struct pod_attachment *,
                     char **vhost) OVS_WARN_UNUSED_RESULT;

@@ -22,7 +22,7 @@ nodeconfdir = $(sysconfdir)/ovs-pod
 EXTRA_DIST += utilities/ovs-pod.conf
 install-data-hook: install-node-conf
 install-node-conf:
-	$(MKDIR_P) "$(DESTDIR)$(nodeconfdir)"
+	$(MKDIR_P) "$(DESTDIR)$(nodeconfdir)" "$(DESTDIR)$(nodeconfdir)/flows.d"
 	test -f "$(DESTDIR)$(nodeconfdir)/ovs-pod.conf" || \
 	    $(INSTALL_DATA) $(srcdir)/utilities/ovs-pod.conf \
 	        "$(DESTDIR)$(nodeconfdir)/ovs-pod.conf"
@@ -32,4 +32,5 @@ uninstall-node-conf:
 	       "$(DESTDIR)$(nodeconfdir)/ovs-pod.conf"; then \
 	    rm -f "$(DESTDIR)$(nodeconfdir)/ovs-pod.conf"; \
 	fi
+	-rmdir "$(DESTDIR)$(nodeconfdir)/flows.d" 2>/dev/null
 .PHONY: install-node-conf uninstall-node-conf

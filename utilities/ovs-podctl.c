@@ -85,6 +85,7 @@ static const char *bridge;              /* --bridge. */
 static bool dry_run;
 static bool reserve_hugepages;     /* init --reserve-hugepages. */
 static bool no_wait;               /* init --no-wait. */
+static bool restore_saved;         /* sync --restore-saved. */
 static bool offline;
 
 /* Pod options. */
@@ -215,6 +216,7 @@ parse_options(int argc, char *argv[])
         OPT_DRY_RUN,
         OPT_RESERVE_HUGEPAGES,
         OPT_NO_WAIT,
+        OPT_RESTORE_SAVED,
         OPT_OFFLINE,
         OPT_BOOTSTRAP_CA_CERT,
         OPT_POD_UID,
@@ -260,6 +262,7 @@ parse_options(int argc, char *argv[])
         {"dry-run", no_argument, NULL, OPT_DRY_RUN},
         {"reserve-hugepages", no_argument, NULL, OPT_RESERVE_HUGEPAGES},
         {"no-wait", no_argument, NULL, OPT_NO_WAIT},
+        {"restore-saved", no_argument, NULL, OPT_RESTORE_SAVED},
         {"offline", no_argument, NULL, OPT_OFFLINE},
         {"bootstrap-ca-cert", required_argument, NULL,
          OPT_BOOTSTRAP_CA_CERT},
@@ -404,6 +407,10 @@ parse_options(int argc, char *argv[])
             no_wait = true;
             break;
 
+        case OPT_RESTORE_SAVED:
+            restore_saved = true;
+            break;
+
         case OPT_DRY_RUN:
             dry_run = true;
             break;
@@ -533,7 +540,8 @@ static const struct {
     { "detach", "bridge" },
     { "list", "bridge" },
     { "show", "bridge" },
-    { "sync", "bridge" },
+    { "sync", "bridge restore-saved" },
+    { "save-flows", "bridge" },
     { "gc", "bridge valid-attachments cni-cache hugepage-dir "
       "dpdk-runtime-dir only dry-run" },
     { "help", "" },
@@ -705,6 +713,10 @@ Pod commands:\n\
   list                           list the attachments\n\
   show NAMESPACE/NAME            show one pod's attachments\n\
   sync                           rebuild the pods' flows from the database\n\
+                                 and add the operator's flows (flows.d)\n\
+  save-flows                     save the flows that are not ovs-pod's,\n\
+                                 for \"sync --restore-saved\" after a\n\
+                                 restart of ovs-vswitchd\n\
   gc                             remove dead pods' attachments and the\n\
                                  hugepages dead DPDK processes left\n\
   help                           show this help\n\
@@ -747,6 +759,9 @@ Init:\n\
   --reserve-hugepages    first reserve the hugepages the plan needs\n\
   --no-wait              do not wait for ovs-vswitchd (at boot, before\n\
                          it starts)\n\
+\n\
+Sync:\n\
+  --restore-saved        also restore the flows that save-flows saved\n\
 \n\
 Attach:\n\
   --pod-uid=UID          the pod's UID (required)\n\
@@ -1282,11 +1297,13 @@ cmd_sync(struct ovs_cmdl_context *ctx OVS_UNUSED)
     struct pod_ops ops = pod_ops_from_options();
     struct svec warnings = SVEC_EMPTY_INITIALIZER;
     size_t added, removed;
-    char *error = pod_ops_sync(&ops, &added, &removed, &warnings);
+    char *error = pod_ops_sync(&ops, restore_saved, &added, &removed,
+                               &warnings);
     for (size_t i = 0; i < warnings.n; i++) {
         fprintf(stderr, "%s: warning: %s\n", program_name,
                 warnings.names[i]);
     }
+    size_t warnings_n = warnings.n;
     svec_destroy(&warnings);
     if (error) {
         ovs_fatal(0, "%s", error);
@@ -1294,9 +1311,26 @@ cmd_sync(struct ovs_cmdl_context *ctx OVS_UNUSED)
     if (added || removed) {
         printf("%"PRIuSIZE" flows added or replaced, %"PRIuSIZE" removed\n",
                added, removed);
+    } else if (warnings_n) {
+        printf("no change (see the warnings)\n");
     } else {
         printf("no change: the flows match the attachments\n");
     }
+}
+
+static void
+cmd_save_flows(struct ovs_cmdl_context *ctx OVS_UNUSED)
+{
+    struct pod_ops ops = pod_ops_from_options();
+    size_t n;
+    char *path;
+    char *error = pod_ops_save_flows(&ops, &n, &path);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    printf("saved %"PRIuSIZE" flows that are not ovs-pod's in %s\n", n,
+           path);
+    free(path);
 }
 
 static void
@@ -1419,6 +1453,7 @@ get_all_commands(void)
         { "list", "", 0, 0, cmd_list, OVS_RO },
         { "show", "NAMESPACE/NAME", 1, 1, cmd_show, OVS_RO },
         { "sync", "", 0, 0, cmd_sync, OVS_RW },
+        { "save-flows", "", 0, 0, cmd_save_flows, OVS_RO },
         { "gc", "", 0, 0, cmd_gc, OVS_RW },
         { "help", "", 0, 0, cmd_help, OVS_RO },
         { NULL, NULL, 0, 0, NULL, OVS_RO },
