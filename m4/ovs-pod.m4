@@ -172,6 +172,8 @@ needs a DPDK-enabled ovs-vswitchd])
    AC_DEFINE_UNQUOTED([OVS_PACKAGE_VERSION], ["$OVSVERSION"],
      [Version of the Open vSwitch that ovs-pod is built with.])
    AC_SUBST([OVSDIR])
+   OVS_TARBALL=$with_ovs_tarball
+   AC_SUBST([OVS_TARBALL])
    AC_SUBST([OVSBUILDDIR])
    AC_SUBST([OVSVERSION])
    AC_SUBST([OVS_WARNING_FLAGS])
