@@ -6,4 +6,5 @@ EXTRA_DIST += \
 	Documentation/howto/sandbox.rst \
 	Documentation/howto/kubernetes.rst \
 	Documentation/howto/podman.rst \
-	Documentation/intro/install/debian.rst
+	Documentation/intro/install/debian.rst \
+	Documentation/intro/install/rpm.rst

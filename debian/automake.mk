@@ -12,7 +12,7 @@ EXTRA_DIST += \
 	debian/rules \
 	debian/source/format \
 	debian/source/lintian-overrides \
-	debian/ovs-pod-switch.lintian-overrides
+	debian/ovs-pod-cni.lintian-overrides
 
 # "make deb": the Debian packages, built from "make distdir" output in
 # deb-build/ (so that this tree stays configured), with ccache when it is
@@ -26,3 +26,10 @@ deb: distdir
 	    dpkg-buildpackage -us -uc -b
 	ls -l deb-build/*.deb
 .PHONY: deb
+
+# "make lintian": lintian on what "make deb" built.  Errors fail; what is
+# deliberate is in debian/*.lintian-overrides, each with its reason.
+lintian:
+	lintian --fail-on error --info --display-level '>=warning' \
+	    deb-build/*.changes
+.PHONY: lintian

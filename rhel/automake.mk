@@ -5,8 +5,8 @@ EXTRA_DIST += \
 	rhel/systemd-fallback.macros
 DISTCLEANFILES += rhel/ovs-pod.spec
 rhel/ovs-pod.spec: rhel/ovs-pod.spec.in $(top_builddir)/config.status
-	$(AM_V_GEN)$(MKDIR_P) rhel && sed -e 's/@VERSION@/$(VERSION)/' \
-	  -e 's/@OVSVERSION@/$(OVSVERSION)/' < $(srcdir)/rhel/ovs-pod.spec.in > $@
+	$(AM_V_GEN)$(MKDIR_P) rhel && sed -e 's/@VERSION[@]/$(VERSION)/g' \
+	  -e 's/@OVSVERSION[@]/$(OVSVERSION)/g' < $(srcdir)/rhel/ovs-pod.spec.in > $@
 
 # "make rpm": the RPMs, built by rpmbuild in rpm-build/ from "make dist"
 # output and the Open vSwitch tarball that configure used.  Where rpm lacks

@@ -23,10 +23,18 @@ SYSTEM_DPDK_TESTSUITE_AT = \
 	tests/system-dpdk.at \
 	tests/system-podman.at
 
+SYSTEM_INSTALL_TESTSUITE_AT = \
+	tests/system-install-testsuite.at \
+	tests/system-install.at
+
 TESTSUITE = $(srcdir)/tests/testsuite
 SYSTEM_DPDK_TESTSUITE = $(srcdir)/tests/system-dpdk-testsuite
+SYSTEM_INSTALL_TESTSUITE = $(srcdir)/tests/system-install-testsuite
 EXTRA_DIST += $(TESTSUITE_AT) $(SYSTEM_DPDK_TESTSUITE_AT) $(TESTSUITE) \
-	$(SYSTEM_DPDK_TESTSUITE) tests/atlocal.in tests/mkfixture tests/unix-listen \
+	$(SYSTEM_DPDK_TESTSUITE) $(SYSTEM_INSTALL_TESTSUITE_AT) \
+	$(SYSTEM_INSTALL_TESTSUITE) tests/install/install-root \
+	tests/install/check-rpm \
+	tests/atlocal.in tests/mkfixture tests/unix-listen \
 	$(BAD_INPUT_FILES) \
 	$(srcdir)/package.m4
 DISTCLEANFILES += tests/atconfig tests/atlocal
@@ -44,6 +52,10 @@ $(TESTSUITE): package.m4 $(TESTSUITE_AT)
 	$(AM_V_at)mv $@.tmp $@
 
 $(SYSTEM_DPDK_TESTSUITE): package.m4 $(SYSTEM_DPDK_TESTSUITE_AT)
+	$(AM_V_GEN)$(AUTOTEST) $(AUTOTEST_INCLUDES) -o $@.tmp $@.at
+	$(AM_V_at)mv $@.tmp $@
+
+$(SYSTEM_INSTALL_TESTSUITE): package.m4 $(SYSTEM_INSTALL_TESTSUITE_AT)
 	$(AM_V_GEN)$(AUTOTEST) $(AUTOTEST_INCLUDES) -o $@.tmp $@.at
 	$(AM_V_at)mv $@.tmp $@
 
@@ -68,7 +80,34 @@ check-dpdk: tests/atconfig tests/atlocal $(SYSTEM_DPDK_TESTSUITE) all
 	unshare -n -- $(SHELL) '$(SYSTEM_DPDK_TESTSUITE)' -C tests \
 		AUTOTEST_PATH='$(AUTOTEST_PATH)' $(TESTSUITEFLAGS) -j1
 
+# The install test: the debs ("make deb", or those in INSTALL_DEBS=DIR)
+# installed on a clean Debian 12 root, running a node, upgraded, removed.
+# Preparing the root needs root and the network (debootstrap from this
+# machine's mirror, the packages' dependencies); the test itself runs in a
+# private network namespace, with real DPDK and pods.  (AUTOTEST_PATH is
+# for OVS's test macros only: everything the test runs of ovs-pod's is
+# the root's, run in it.)
+INSTALL_ROOT = $(abs_builddir)/tests/install-root
+check-install: tests/atconfig tests/atlocal $(SYSTEM_INSTALL_TESTSUITE)
+	@debs='$(INSTALL_DEBS)'; \
+	if test -z "$$debs"; then \
+	    $(MAKE) deb && debs=deb-build || exit 1; \
+	fi; \
+	echo "$(srcdir)/tests/install/install-root prepare $$debs $(INSTALL_ROOT)"; \
+	$(srcdir)/tests/install/install-root prepare "$$debs" '$(INSTALL_ROOT)'
+	OVS_POD_INSTALL_ROOT='$(INSTALL_ROOT)' unshare -n -- \
+		$(SHELL) '$(SYSTEM_INSTALL_TESTSUITE)' -C tests \
+		AUTOTEST_PATH='$(AUTOTEST_PATH)' $(TESTSUITEFLAGS) -j1
+
+# The RPM test: "make rpm" (with Debian's rpm: --nodeps, and --nocheck,
+# since the other suites run the tests), then the file list and scriptlets
+# of what it built.
+check-rpm:
+	$(MAKE) rpm RPMBUILD_FLAGS='--nodeps --nocheck'
+	$(srcdir)/tests/install/check-rpm rpm-build/RPMS
+
 clean-local:
+	rm -rf tests/install-root tests/install-root.apt.log
 	test ! -f '$(TESTSUITE)' || $(SHELL) '$(TESTSUITE)' -C tests --clean
 	test ! -f '$(SYSTEM_DPDK_TESTSUITE)' || \
 		$(SHELL) '$(SYSTEM_DPDK_TESTSUITE)' -C tests --clean
