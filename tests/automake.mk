@@ -99,6 +99,17 @@ check-install: tests/atconfig tests/atlocal $(SYSTEM_INSTALL_TESTSUITE)
 		$(SHELL) '$(SYSTEM_INSTALL_TESTSUITE)' -C tests \
 		AUTOTEST_PATH='$(AUTOTEST_PATH)' $(TESTSUITEFLAGS) -j1
 
+# "make bench": ovs-pod's benchmarks (tests/bench/ovs-pod-bench), each
+# figure a ratio against an anchor of the same run, with its validity
+# check; prints a table and writes bench.json.  BENCHFLAGS=--quick runs
+# each briefly.  Needs root and hugepages (given back).
+EXTRA_DIST += tests/bench/ovs-pod-bench
+BENCHFLAGS =
+bench: all
+	$(srcdir)/tests/bench/ovs-pod-bench --builddir=. \
+		--ovs-builddir='$(OVS_BUILDDIR)' $(BENCHFLAGS)
+.PHONY: bench
+
 # The RPM test: "make rpm" (with Debian's rpm: --nodeps, and --nocheck,
 # since the other suites run the tests), then the file list and scriptlets
 # of what it built.
