@@ -273,9 +273,10 @@ prepare_operator_flow(struct flow_table *table,
     char *error = parse_ofp_flow_mod_str(&fm, of->text, port_map, NULL,
                                          OFPFC_ADD, &usable);
     if (error) {
-        char *msg = xasprintf("%s: bad flow \"%s\": %s (the syntax is "
-                              "that of \"ovs-ofctl add-flows\")",
-                              of->where, of->text, error);
+        char *msg = xasprintf("%s: bad flow \"%s\": %s (one flow per "
+                              "line, in OVS's flow syntax: see "
+                              "ovs-pod.conf(5))", of->where, of->text,
+                              error);
         free(error);
         return msg;
     }
@@ -447,10 +448,9 @@ flow_table_sync(struct flow_table *table, const struct pod_flow_set *desired,
                 "bridge %s: the flow \"%s\" has the table, priority and "
                 "match of ovs-pod's flow \"%s actions=%s\" (cookie "
                 "0x%"PRIx64"): ovs-pod left that flow as it is, and its "
-                "own out; give it another priority, or remove it with "
-                "\"ovs-ofctl del-flows --strict\" and run \"ovs-podctl "
-                "sync\"", table->bridge, tf->text, key, f->actions,
-                f->cookie));
+                "own out; give it another priority, or delete it (by its "
+                "exact priority and match) and run \"ovs-podctl sync\"",
+                table->bridge, tf->text, key, f->actions, f->cookie));
             ofpbuf_delete(msg);
         } else if (tf && tf->cookie == f->cookie
                    && !strcmp(tf->actions, actions)) {
@@ -517,9 +517,9 @@ flow_table_sync(struct flow_table *table, const struct pod_flow_set *desired,
 }
 
 /* Appends to 'lines' every flow of 'table' that does not carry ovs-pod's
- * mark, in "ovs-ofctl add-flows" syntax with port numbers (which
- * ovs-vswitchd keeps across a restart), the way OVS's ovs-save keeps
- * them. */
+ * mark, one a line in OVS's flow syntax (as the flows files hold them),
+ * with port numbers (which ovs-vswitchd keeps across a restart), the way
+ * OVS's ovs-save keeps them. */
 char *
 flow_table_format_others(struct flow_table *table, struct svec *lines)
 {

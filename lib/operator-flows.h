@@ -22,8 +22,9 @@
  *
  *   - the flows in the node's flows directory (the node file's
  *     "flowsDir", /etc/ovs-pod/flows.d by default): files named *.flows,
- *     read in name order, one flow per line in "ovs-ofctl add-flows"
- *     syntax, '#' comment lines and blank lines skipped;
+ *     read in name order, one flow per line in OVS's flow syntax
+ *     (ovs-fields(7), ovs-actions(7)), '#' comment lines and blank
+ *     lines skipped;
  *
  *   - the ad-hoc flows that "ovs-podctl save-flows" saved before a
  *     graceful stop of ovs-vswitchd, in the same syntax.
@@ -38,7 +39,7 @@ struct svec;
 
 struct operator_flow {
     char *where;                /* "FILE:LINE", for messages. */
-    char *text;                 /* "ovs-ofctl add-flows" syntax. */
+    char *text;                 /* OVS's flow syntax. */
 };
 
 struct operator_flows {
