@@ -29,6 +29,7 @@
 #include "node-conf.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/vlog.h"
+#include "socket-util.h"
 #include "svec.h"
 #include "util.h"
 
@@ -44,14 +45,22 @@ operator_flows_init(struct operator_flows *ofs)
     memset(ofs, 0, sizeof *ofs);
 }
 
+/* Frees the flows of 'ofs' from the 'n'th on. */
+static void
+truncate_flows(struct operator_flows *ofs, size_t n)
+{
+    for (size_t i = n; i < ofs->n; i++) {
+        free(ofs->flows[i].where);
+        free(ofs->flows[i].text);
+    }
+    ofs->n = n;
+}
+
 /* Frees what 'ofs' owns. */
 void
 operator_flows_destroy(struct operator_flows *ofs)
 {
-    for (size_t i = 0; i < ofs->n; i++) {
-        free(ofs->flows[i].where);
-        free(ofs->flows[i].text);
-    }
+    truncate_flows(ofs, 0);
     free(ofs->flows);
     memset(ofs, 0, sizeof *ofs);
 }
@@ -118,12 +127,6 @@ operator_flows_read_file(const char *path, bool must_exist,
     return NULL;
 }
 
-static int
-compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
 /* Appends the flows of every "*.flows" file in root's directory 'dir', in
  * name order, to 'ofs'.  A missing directory adds nothing.  Returns NULL
  * on success, otherwise a malloc()'d error naming the file or directory,
@@ -155,27 +158,21 @@ operator_flows_read_dir(const char *dir, struct operator_flows *ofs)
         }
     }
     closedir(d);
-    qsort(names.names, names.n, sizeof *names.names, compare_names);
+    svec_sort(&names);
 
-    struct operator_flows all;
-    operator_flows_init(&all);
+    size_t n0 = ofs->n;
     char *error = NULL;
     for (size_t i = 0; i < names.n && !error; i++) {
         char *path = xasprintf("%s/%s", dir, names.names[i]);
-        error = operator_flows_read_file(path, true, &all);
+        error = operator_flows_read_file(path, true, ofs);
         free(path);
     }
     svec_destroy(&names);
 
     if (error) {
-        operator_flows_destroy(&all);
-        return error;
+        truncate_flows(ofs, n0);    /* Leave 'ofs' as it was. */
     }
-    for (size_t i = 0; i < all.n; i++) {
-        add_flow(ofs, all.flows[i].where, all.flows[i].text);
-    }
-    free(all.flows);
-    return NULL;
+    return error;
 }
 
 /* Returns the file, in root's 'state_dir', where "ovs-podctl save-flows"
@@ -221,19 +218,14 @@ operator_flows_write_file(const char *path, const struct svec *lines)
     if (fd < 0) {
         error = xasprintf("cannot create %s: %s", tmp, ovs_strerror(errno));
     } else {
-        size_t done = 0;
-        while (done < text.length && !error) {
-            ssize_t n = write(fd, text.string + done, text.length - done);
-            if (n < 0 && errno != EINTR) {
-                error = xasprintf("cannot write %s: %s", tmp,
-                                  ovs_strerror(errno));
-            } else if (n > 0) {
-                done += n;
-            }
+        size_t done;
+        int retval = write_fully(fd, text.string, text.length, &done);
+        if (!retval && fsync(fd)) {
+            retval = errno;
         }
-        if (!error && fsync(fd)) {
+        if (retval) {
             error = xasprintf("cannot write %s: %s", tmp,
-                              ovs_strerror(errno));
+                              ovs_strerror(retval));
         }
         close(fd);
         if (!error && rename(tmp, path)) {
