@@ -515,7 +515,7 @@ static int
 cmd_status(struct plugin *p, struct cni_error *error)
 {
     struct vsdb *db;
-    char *msg = vsdb_open(p->db_remote, p->ops.timeout_s, &db);
+    char *msg = vsdb_open(p->db_remote, p->ops.timeout_s, VSDB_STATE, &db);
     if (msg) {
         cni_error_set(error, CNI_ERR_NOT_AVAILABLE, NULL, "%s", msg);
         free(msg);

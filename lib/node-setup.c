@@ -325,6 +325,32 @@ collect_problems__(const struct node_setup *setup, struct vsdb *db,
     }
 }
 
+struct apply_aux {
+    const struct node_setup *setup;
+    struct svec *changes;
+};
+
+static char *
+build_apply(struct vsdb *db, struct ovsdb_idl_txn *txn, void *aux_,
+            bool *empty)
+{
+    struct apply_aux *aux = aux_;
+    const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
+
+    /* Dry run first: no transaction when nothing needs changing. */
+    svec_clear(aux->changes);
+    char *error = node_setup_changes(aux->setup, ovs, NULL, aux->changes);
+    if (error || !aux->changes->n) {
+        *empty = true;
+        return error;
+    }
+    ovsrec_open_vswitch_verify_bridges(ovs);
+    svec_clear(aux->changes);
+    error = node_setup_changes(aux->setup, ovs, txn, aux->changes);
+    ovs_assert(!error);
+    return NULL;
+}
+
 /* Applies 'setup' to 'db' in one transaction, and waits until
  * ovs-vswitchd has applied it.  Appends a line per change to 'changes'
  * (none if nothing needed changing, in which case no transaction is made),
@@ -336,51 +362,19 @@ node_setup_apply(const struct node_setup *setup, struct vsdb *db,
                  struct svec *changes, struct svec *problems,
                  struct svec *warnings)
 {
-    for (;;) {
-        const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
-        svec_clear(changes);
-        char *error = node_setup_changes(setup, ovs, NULL, changes);
-        if (error) {
-            return error;
-        }
-        if (!changes->n) {
-            if (!setup->no_wait) {
-                collect_problems__(setup, db, problems, warnings);
-            }
-            return NULL;
-        }
-
-        struct ovsdb_idl_txn *txn = ovsdb_idl_txn_create(vsdb_idl(db));
-        ovsdb_idl_txn_add_comment(txn, "ovs-podctl: init");
-        ovsrec_open_vswitch_verify_bridges(ovs);
-        ovsdb_idl_txn_increment(txn, &ovs->header_,
-                                &ovsrec_open_vswitch_col_next_cfg, false);
-        svec_clear(changes);
-        error = node_setup_changes(setup, ovs, txn, changes);
-        ovs_assert(!error);
-
-        bool try_again;
-        error = vsdb_commit(db, txn, &try_again);
-        int64_t next_cfg = (error || try_again ? 0
-                            : ovsdb_idl_txn_get_increment_new_value(txn));
-        ovsdb_idl_txn_destroy(txn);
-        if (error) {
-            return error;
-        }
-        if (try_again) {
-            continue;
-        }
-
+    struct apply_aux aux = { .setup = setup, .changes = changes };
+    bool committed;
+    char *error = vsdb_transact(db, "ovs-podctl: init", !setup->no_wait,
+                                build_apply, &aux, &committed);
+    if (committed) {
         for (size_t i = 0; i < changes->n; i++) {
             VLOG_INFO("init: %s", changes->names[i]);
         }
-        if (setup->no_wait) {
-            return NULL;
-        }
-        error = vsdb_wait_applied(db, next_cfg);
-        if (!error) {
-            collect_problems__(setup, db, problems, warnings);
-        }
-        return error;
+    } else if (!error) {
+        svec_clear(changes);
     }
+    if (!error && !setup->no_wait) {
+        collect_problems__(setup, db, problems, warnings);
+    }
+    return error;
 }

@@ -216,11 +216,13 @@ installed_flows(const struct simap *installed, uint64_t cookie)
     return n;
 }
 
-/* Connects to the database, noting in 'ops' if it cannot be reached. */
+/* Connects to the database, noting in 'ops' if it cannot be reached.
+ * Reads the ports' state and statistics only if 'state'. */
 static char *
-open_db(const struct pod_ops *ops, struct vsdb **dbp)
+open_db(const struct pod_ops *ops, bool state, struct vsdb **dbp)
 {
-    char *error = vsdb_open(ops->db_remote, ops->timeout_s, dbp);
+    char *error = vsdb_open(ops->db_remote, ops->timeout_s,
+                            state ? VSDB_STATE : VSDB_CONFIG, dbp);
     if (error && ops->db_unreachable) {
         *ops->db_unreachable = true;
     }
@@ -231,10 +233,10 @@ open_db(const struct pod_ops *ops, struct vsdb **dbp)
  * NULL, with the connection in '*dbp' and the bridge (NULL if there is
  * none) in '*brp'. */
 static char *
-open_bridge(const struct pod_ops *ops, struct vsdb **dbp,
+open_bridge(const struct pod_ops *ops, bool state, struct vsdb **dbp,
             const struct ovsrec_bridge **brp)
 {
-    char *error = open_db(ops, dbp);
+    char *error = open_db(ops, state, dbp);
     *brp = error ? NULL : vsdb_find_bridge(vsdb_root(*dbp), ops->bridge);
     return error;
 }
@@ -243,11 +245,11 @@ open_bridge(const struct pod_ops *ops, struct vsdb **dbp,
  * 'snap'.  On success returns NULL, with the connection in '*dbp';
  * otherwise (no bridge included) returns a malloc()'d error message. */
 static char *
-open_snapshot(const struct pod_ops *ops, struct vsdb **dbp,
+open_snapshot(const struct pod_ops *ops, bool state, struct vsdb **dbp,
               struct snapshot *snap)
 {
     const struct ovsrec_bridge *br;
-    char *error = open_bridge(ops, dbp, &br);
+    char *error = open_bridge(ops, state, dbp, &br);
     if (error || !br) {
         vsdb_close(*dbp);
         *dbp = NULL;
@@ -314,40 +316,28 @@ sync_flows(const struct pod_ops *ops, struct vsdb *db,
     return error;
 }
 
-/* Commits 'txn' and, if 'wait', waits until ovs-vswitchd applied it.
- * Destroys 'txn'.  Sets '*committed' (if nonnull) if the database took
- * the transaction, even if ovs-vswitchd did not apply it in time. */
-static char *
-commit__(struct vsdb *db, struct ovsdb_idl_txn *txn, bool wait,
-         bool *committed)
-{
-    const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
-    ovsdb_idl_txn_increment(txn, &ovs->header_,
-                            &ovsrec_open_vswitch_col_next_cfg, false);
-    bool try_again;
-    char *error = vsdb_commit(db, txn, &try_again);
-    if (!error && try_again) {
-        error = xstrdup("the database changed during the transaction: "
-                        "try again");
-    }
-    int64_t next_cfg = (error ? 0
-                        : ovsdb_idl_txn_get_increment_new_value(txn));
-    ovsdb_idl_txn_destroy(txn);
-    if (committed) {
-        *committed = !error;
-    }
-    if (!error && wait) {
-        error = vsdb_wait_applied(db, next_cfg);
-    }
-    return error;
-}
+struct delete_ports_aux {
+    const char *br_name;
+    const struct sset *names;
+};
 
-/* Commits 'txn' and waits until ovs-vswitchd applied it.  Destroys
- * 'txn'. */
 static char *
-commit_and_wait(struct vsdb *db, struct ovsdb_idl_txn *txn)
+build_delete_ports(struct vsdb *db, struct ovsdb_idl_txn *txn OVS_UNUSED,
+                   void *aux_, bool *empty)
 {
-    return commit__(db, txn, true, NULL);
+    const struct delete_ports_aux *aux = aux_;
+    const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
+                                                      aux->br_name);
+    *empty = true;
+    for (size_t i = 0; br && i < br->n_ports; i++) {
+        const struct ovsrec_port *port = br->ports[i];
+        if (sset_contains(aux->names, port->name)) {
+            ovsrec_bridge_update_ports_delvalue(br, port);
+            ovsrec_port_delete(port);
+            *empty = false;
+        }
+    }
+    return NULL;
 }
 
 /* Deletes the ports named in 'names' from bridge 'br_name', and waits
@@ -357,22 +347,9 @@ static char *
 delete_ports(struct vsdb *db, const char *br_name, const struct sset *names,
              const char *comment, bool wait, bool *committed)
 {
-    const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
-                                                      br_name);
-    *committed = false;
-    if (!br) {
-        return NULL;
-    }
-    struct ovsdb_idl_txn *txn = ovsdb_idl_txn_create(vsdb_idl(db));
-    ovsdb_idl_txn_add_comment(txn, "%s", comment);
-    for (size_t i = 0; i < br->n_ports; i++) {
-        const struct ovsrec_port *port = br->ports[i];
-        if (sset_contains(names, port->name)) {
-            ovsrec_bridge_update_ports_delvalue(br, port);
-            ovsrec_port_delete(port);
-        }
-    }
-    return commit__(db, txn, wait, committed);
+    struct delete_ports_aux aux = { .br_name = br_name, .names = names };
+    return vsdb_transact(db, comment, wait, build_delete_ports, &aux,
+                         committed);
 }
 
 /* Checks that 'req''s pod UID and container ID belong to no other pod:
@@ -511,19 +488,27 @@ check_intent(const struct pod_ops *ops, const struct pod_attachment *req,
     return NULL;
 }
 
-/* Creates the attachment's port. */
-static char *
-create_port(const struct pod_ops *ops, struct vsdb *db,
-            const struct ovsrec_bridge *br,
-            const struct pod_attachment *req, const char *port_name)
-{
-    struct ovsdb_idl_txn *txn = ovsdb_idl_txn_create(vsdb_idl(db));
-    ovsdb_idl_txn_add_comment(txn, "ovs-podctl: attach %s/%s %s",
-                              req->namespace, req->name, req->ifname);
+struct create_port_aux {
+    const struct pod_ops *ops;
+    const struct pod_attachment *req;
+    const char *port_name;
+};
 
-    char *sock = pod_socket_path(req);
+static char *
+build_create_port(struct vsdb *db, struct ovsdb_idl_txn *txn, void *aux_,
+                  bool *empty OVS_UNUSED)
+{
+    const struct create_port_aux *aux = aux_;
+    const struct pod_ops *ops = aux->ops;
+    const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
+                                                      ops->bridge);
+    if (!br) {
+        return no_bridge_error(ops);
+    }
+
+    char *sock = pod_socket_path(aux->req);
     struct ovsrec_interface *iface = ovsrec_interface_insert(txn);
-    ovsrec_interface_set_name(iface, port_name);
+    ovsrec_interface_set_name(iface, aux->port_name);
     ovsrec_interface_set_type(iface, (ops->port_type ? ops->port_type
                                       : "dpdkvhostuserclient"));
     ovsrec_interface_update_options_setkey(iface, "vhost-server-path", sock);
@@ -531,19 +516,34 @@ create_port(const struct pod_ops *ops, struct vsdb *db,
 
     struct smap ids = SMAP_INITIALIZER(&ids);
     struct pod_attachment pa;
-    pod_attachment_clone(&pa, req);
+    pod_attachment_clone(&pa, aux->req);
     pa.attached = time_wall();
     pod_to_external_ids(&pa, &ids);
     pod_attachment_destroy(&pa);
     struct ovsrec_port *port = ovsrec_port_insert(txn);
-    ovsrec_port_set_name(port, port_name);
+    ovsrec_port_set_name(port, aux->port_name);
     ovsrec_port_set_interfaces(port, &iface, 1);
     ovsrec_port_set_external_ids(port, &ids);
     smap_destroy(&ids);
 
-    ovsrec_bridge_verify_ports(br);
+    /* A partial update of Bridge.ports: other ports may come and go. */
     ovsrec_bridge_update_ports_addvalue(br, port);
-    return commit_and_wait(db, txn);
+    return NULL;
+}
+
+/* Creates the attachment's port and waits until ovs-vswitchd has it. */
+static char *
+create_port(const struct pod_ops *ops, struct vsdb *db,
+            const struct pod_attachment *req, const char *port_name)
+{
+    struct create_port_aux aux = { .ops = ops, .req = req,
+                                   .port_name = port_name };
+    char *comment = xasprintf("ovs-podctl: attach %s/%s %s", req->namespace,
+                              req->name, req->ifname);
+    char *error = vsdb_transact(db, comment, true, build_create_port, &aux,
+                                NULL);
+    free(comment);
+    return error;
 }
 
 /* Writes 'kit' into 'd' unless ovs-pod's kit of the same size is there
@@ -594,7 +594,7 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
     *kit = NULL;
 
     struct vsdb *db;
-    char *error = open_db(ops, &db);
+    char *error = open_db(ops, false, &db);
     if (error) {
         return error;
     }
@@ -677,7 +677,7 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
         goto out;
     }
 
-    error = create_port(ops, db, br, req, port_name);
+    error = create_port(ops, db, req, port_name);
     port_created = true;
     if (!error) {
         const struct ovsrec_port *port = vsdb_find_port(vsdb_root(db),
@@ -747,7 +747,7 @@ detach__(const struct pod_ops *ops, const char *namespace, const char *name,
 {
     struct vsdb *db;
     const struct ovsrec_bridge *br;
-    char *error = open_bridge(ops, &db, &br);
+    char *error = open_bridge(ops, false, &db, &br);
     if (error || !br) {
         vsdb_close(db);
         return error;
@@ -863,7 +863,7 @@ pod_ops_sync(const struct pod_ops *ops, bool restore_saved, size_t *n_added,
 
     struct vsdb *db = NULL;
     if (!error) {
-        error = open_db(ops, &db);
+        error = open_db(ops, false, &db);
     }
     if (!error) {
         error = sync_flows(ops, db, NULL, &extra, n_added, n_removed,
@@ -976,7 +976,7 @@ pod_ops_check(const struct pod_ops *ops, const struct pod_attachment *req,
     *vhost = NULL;
     struct vsdb *db;
     struct snapshot snap;
-    char *error = open_snapshot(ops, &db, &snap);
+    char *error = open_snapshot(ops, true, &db, &snap);
     if (error) {
         return error;
     }
@@ -1112,7 +1112,7 @@ pod_ops_list(const struct pod_ops *ops, const char *namespace,
 
     struct vsdb *db;
     struct snapshot snap;
-    char *error = open_snapshot(ops, &db, &snap);
+    char *error = open_snapshot(ops, true, &db, &snap);
     if (error) {
         return error;
     }

@@ -81,12 +81,41 @@ vsdb_rundir(const char *remote)
     return xstrdup(ovs_rundir());
 }
 
-/* Connects to the Open_vSwitch database at 'remote' and reads it, waiting
- * at most 'timeout_s' seconds; later steps on the returned connection
- * share that deadline.  Returns NULL and stores the connection in '*dbp'
- * on success, otherwise returns a malloc()'d error message. */
+/* The columns that ovs-vswitchd writes as it runs: with 1000 pods they
+ * are most of the database, and only "list" and checks read them. */
+static const struct ovsdb_idl_column *const state_columns[] = {
+    &ovsrec_open_vswitch_col_statistics,
+    &ovsrec_bridge_col_status,
+    &ovsrec_bridge_col_rstp_status,
+    &ovsrec_port_col_statistics,
+    &ovsrec_port_col_status,
+    &ovsrec_port_col_rstp_statistics,
+    &ovsrec_port_col_rstp_status,
+    &ovsrec_interface_col_statistics,
+    &ovsrec_interface_col_status,
+    &ovsrec_interface_col_link_state,
+    &ovsrec_interface_col_link_speed,
+    &ovsrec_interface_col_link_resets,
+    &ovsrec_interface_col_admin_state,
+    &ovsrec_interface_col_duplex,
+    &ovsrec_interface_col_lacp_current,
+    &ovsrec_interface_col_bfd_status,
+    &ovsrec_interface_col_cfm_fault,
+    &ovsrec_interface_col_cfm_fault_status,
+    &ovsrec_interface_col_cfm_flap_count,
+    &ovsrec_interface_col_cfm_health,
+    &ovsrec_interface_col_cfm_remote_mpids,
+    &ovsrec_interface_col_cfm_remote_opstate,
+};
+
+/* Connects to the Open_vSwitch database at 'remote' and reads it (with
+ * VSDB_CONFIG, without the state columns above), waiting at most
+ * 'timeout_s' seconds; later steps on the returned connection share that
+ * deadline.  Returns NULL and stores the connection in '*dbp' on success,
+ * otherwise returns a malloc()'d error message. */
 char *
-vsdb_open(const char *remote, int timeout_s, struct vsdb **dbp)
+vsdb_open(const char *remote, int timeout_s, enum vsdb_monitor monitor,
+          struct vsdb **dbp)
 {
     *dbp = NULL;
     const char *socket = unix_socket(remote);
@@ -102,6 +131,11 @@ vsdb_open(const char *remote, int timeout_s, struct vsdb **dbp)
     db->timeout_s = timeout_s;
     db->deadline = time_msec() + timeout_s * 1000LL;
     db->idl = ovsdb_idl_create(remote, &ovsrec_idl_class, true, true);
+    if (monitor == VSDB_CONFIG) {
+        for (size_t i = 0; i < ARRAY_SIZE(state_columns); i++) {
+            ovsdb_idl_omit(db->idl, state_columns[i]);
+        }
+    }
     *dbp = NULL;
 
     for (;;) {
@@ -165,8 +199,8 @@ vsdb_root(const struct vsdb *db)
  * 'txn'.  Returns NULL on success.  If the database changed under us, sets
  * '*try_again' (the caller should rebuild the transaction from the new
  * contents) and returns NULL.  Otherwise returns a malloc()'d error. */
-char *
-vsdb_commit(struct vsdb *db, struct ovsdb_idl_txn *txn, bool *try_again)
+static char *
+commit__(struct vsdb *db, struct ovsdb_idl_txn *txn, bool *try_again)
 {
     *try_again = false;
     for (;;) {
@@ -206,6 +240,81 @@ vsdb_commit(struct vsdb *db, struct ovsdb_idl_txn *txn, bool *try_again)
         ovsdb_idl_txn_wait(txn);
         poll_timer_wait_until(db->deadline);
         poll_block();
+    }
+}
+
+/* Runs 'db' until its contents change (its IDL's sequence number moves
+ * from 'seqno'), or until the deadline.  Returns true if they changed. */
+static bool
+wait_for_change(struct vsdb *db, unsigned int seqno)
+{
+    for (;;) {
+        ovsdb_idl_run(db->idl);
+        if (ovsdb_idl_get_seqno(db->idl) != seqno) {
+            return true;
+        }
+        if (time_msec() >= db->deadline) {
+            return false;
+        }
+        ovsdb_idl_wait(db->idl);
+        poll_timer_wait_until(db->deadline);
+        poll_block();
+    }
+}
+
+/* Makes one change to the database, the one way ovs-pod writes it:
+ * creates a transaction with 'comment', lets 'build' fill it from the
+ * current contents, bumps next_cfg and commits.  If the database changed
+ * under the transaction, builds it again from the new contents, until the
+ * deadline.  If 'wait', then waits until ovs-vswitchd applied the change.
+ * Sets '*committed' (if nonnull) if the database took the change, even if
+ * ovs-vswitchd did not apply it in time.  Returns NULL on success or when
+ * 'build' found nothing to change, otherwise a malloc()'d error. */
+char *
+vsdb_transact(struct vsdb *db, const char *comment, bool wait,
+              vsdb_build_func *build, void *aux, bool *committed)
+{
+    if (committed) {
+        *committed = false;
+    }
+    for (;;) {
+        const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
+        if (!ovs) {
+            return xasprintf("the database at %s lost its Open_vSwitch "
+                             "record", db->remote);
+        }
+        unsigned int seqno = ovsdb_idl_get_seqno(db->idl);
+        struct ovsdb_idl_txn *txn = ovsdb_idl_txn_create(db->idl);
+        ovsdb_idl_txn_add_comment(txn, "%s", comment);
+        bool empty = false;
+        char *error = build(db, txn, aux, &empty);
+        if (error || empty) {
+            ovsdb_idl_txn_destroy(txn);
+            return error;
+        }
+        ovsdb_idl_txn_increment(txn, &ovs->header_,
+                                &ovsrec_open_vswitch_col_next_cfg, false);
+
+        bool try_again;
+        error = commit__(db, txn, &try_again);
+        int64_t next_cfg = (error || try_again ? 0
+                            : ovsdb_idl_txn_get_increment_new_value(txn));
+        ovsdb_idl_txn_destroy(txn);
+        if (error) {
+            return error;
+        }
+        if (try_again) {
+            if (!wait_for_change(db, seqno)) {
+                return xasprintf("the OVS database at %s kept changing "
+                                 "for %d s; nothing was changed: try "
+                                 "again", db->remote, db->timeout_s);
+            }
+            continue;
+        }
+        if (committed) {
+            *committed = true;
+        }
+        return wait ? vsdb_wait_applied(db, next_cfg) : NULL;
     }
 }
 

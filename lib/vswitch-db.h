@@ -37,14 +37,26 @@ struct vsdb;
 
 char *vsdb_default_remote(void);
 char *vsdb_rundir(const char *remote);
-char *vsdb_open(const char *remote, int timeout_s, struct vsdb **)
-    OVS_WARN_UNUSED_RESULT;
+/* What a connection reads of the ports. */
+enum vsdb_monitor {
+    VSDB_CONFIG,        /* Configuration only: no state or statistics. */
+    VSDB_STATE          /* Also the state and statistics ovs-vswitchd
+                         * writes (link, vhost status, counters). */
+};
+
+char *vsdb_open(const char *remote, int timeout_s, enum vsdb_monitor,
+                struct vsdb **) OVS_WARN_UNUSED_RESULT;
 void vsdb_close(struct vsdb *);
 
 struct ovsdb_idl *vsdb_idl(const struct vsdb *);
 const struct ovsrec_open_vswitch *vsdb_root(const struct vsdb *);
 
-char *vsdb_commit(struct vsdb *, struct ovsdb_idl_txn *, bool *try_again)
+/* Fills 'txn' from the database's current contents: returns NULL, or a
+ * malloc()'d error, and sets '*empty' if there is nothing to change. */
+typedef char *vsdb_build_func(struct vsdb *, struct ovsdb_idl_txn *,
+                              void *aux, bool *empty);
+char *vsdb_transact(struct vsdb *, const char *comment, bool wait,
+                    vsdb_build_func *, void *aux, bool *committed)
     OVS_WARN_UNUSED_RESULT;
 char *vsdb_wait_applied(struct vsdb *, int64_t next_cfg)
     OVS_WARN_UNUSED_RESULT;

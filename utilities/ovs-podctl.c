@@ -943,7 +943,7 @@ plan_ctx_build(struct plan_ctx *ctx, bool use_db)
     in->dpdk_init = dpdk_init;
 
     if (use_db) {
-        error = vsdb_open(db_remote, timeout_s, &ctx->db);
+        error = vsdb_open(db_remote, timeout_s, VSDB_CONFIG, &ctx->db);
         if (error) {
             ovs_fatal(0, "%s", error);
         }
