@@ -243,14 +243,15 @@ commit__(struct vsdb *db, struct ovsdb_idl_txn *txn, bool *try_again)
     }
 }
 
-/* Runs 'db' until its contents change (its IDL's sequence number moves
- * from 'seqno'), or until the deadline.  Returns true if they changed. */
+/* Runs 'db' until 'done' returns true, or until the deadline.  Returns
+ * true if 'done' became true. */
 static bool
-wait_for_change(struct vsdb *db, unsigned int seqno)
+wait_until(struct vsdb *db, bool (*done)(struct vsdb *, int64_t aux),
+           int64_t aux)
 {
     for (;;) {
         ovsdb_idl_run(db->idl);
-        if (ovsdb_idl_get_seqno(db->idl) != seqno) {
+        if (done(db, aux)) {
             return true;
         }
         if (time_msec() >= db->deadline) {
@@ -261,6 +262,29 @@ wait_for_change(struct vsdb *db, unsigned int seqno)
         poll_block();
     }
 }
+
+static bool
+cfg_applied(struct vsdb *db, int64_t next_cfg)
+{
+    const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
+    return ovs && ovs->cur_cfg >= next_cfg;
+}
+
+static bool
+dpdk_initialized(struct vsdb *db, int64_t aux OVS_UNUSED)
+{
+    const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
+    return ovs && ovs->dpdk_initialized;
+}
+
+/* True once the database's contents changed: its IDL's sequence number
+ * moved from 'seqno'. */
+static bool
+seqno_moved(struct vsdb *db, int64_t seqno)
+{
+    return ovsdb_idl_get_seqno(db->idl) != seqno;
+}
+
 
 /* Makes one change to the database, the one way ovs-pod writes it:
  * creates a transaction with 'comment', lets 'build' fill it from the
@@ -304,7 +328,7 @@ vsdb_transact(struct vsdb *db, const char *comment, bool wait,
             return error;
         }
         if (try_again) {
-            if (!wait_for_change(db, seqno)) {
+            if (!wait_until(db, seqno_moved, seqno)) {
                 return xasprintf("the OVS database at %s kept changing "
                                  "for %d s; nothing was changed: try "
                                  "again", db->remote, db->timeout_s);
@@ -316,41 +340,6 @@ vsdb_transact(struct vsdb *db, const char *comment, bool wait,
         }
         return wait ? vsdb_wait_applied(db, next_cfg) : NULL;
     }
-}
-
-/* Runs 'db' until 'done' returns true for the Open_vSwitch record, or
- * until the deadline.  Returns true if 'done' became true. */
-static bool
-wait_until(struct vsdb *db,
-           bool (*done)(const struct ovsrec_open_vswitch *, int64_t aux),
-           int64_t aux)
-{
-    for (;;) {
-        ovsdb_idl_run(db->idl);
-        const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
-        if (ovs && done(ovs, aux)) {
-            return true;
-        }
-        if (time_msec() >= db->deadline) {
-            return false;
-        }
-        ovsdb_idl_wait(db->idl);
-        poll_timer_wait_until(db->deadline);
-        poll_block();
-    }
-}
-
-static bool
-cfg_applied(const struct ovsrec_open_vswitch *ovs, int64_t next_cfg)
-{
-    return ovs->cur_cfg >= next_cfg;
-}
-
-static bool
-dpdk_initialized(const struct ovsrec_open_vswitch *ovs,
-                 int64_t aux OVS_UNUSED)
-{
-    return ovs->dpdk_initialized;
 }
 
 /* Waits until ovs-vswitchd reports (in cur_cfg) that it has applied the
