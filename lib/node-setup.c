@@ -370,8 +370,6 @@ node_setup_apply(const struct node_setup *setup, struct vsdb *db,
         for (size_t i = 0; i < changes->n; i++) {
             VLOG_INFO("init: %s", changes->names[i]);
         }
-    } else if (!error) {
-        svec_clear(changes);
     }
     if (!error && !setup->no_wait) {
         collect_problems__(setup, db, problems, warnings);

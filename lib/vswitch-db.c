@@ -285,7 +285,6 @@ seqno_moved(struct vsdb *db, int64_t seqno)
     return ovsdb_idl_get_seqno(db->idl) != seqno;
 }
 
-
 /* Makes one change to the database, the one way ovs-pod writes it:
  * creates a transaction with 'comment', lets 'build' fill it from the
  * current contents, bumps next_cfg and commits.  If the database changed
