@@ -15,7 +15,8 @@ TESTSUITE_AT = \
 	tests/cni.at \
 	tests/security.at \
 	tests/bad-input.at \
-	tests/units.at
+	tests/units.at \
+	tests/vswitchd.at
 SYSTEM_DPDK_TESTSUITE_AT = \
 	tests/system-dpdk-testsuite.at \
 	tests/ovs-pod-macros.at \
