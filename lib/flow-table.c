@@ -147,21 +147,17 @@ table_flows_destroy(struct shash *flows)
     shash_destroy(flows);
 }
 
-/* Reads every table into 'flows', keyed by flow_key(). */
+/* Reads into 'flows', keyed by flow_key(), the flows that OpenFlow's
+ * non-strict request 'fsr' names; if 'only_key' is nonnull, only the one
+ * with that key.  A flow already in 'flows' stays as it was. */
 static char *
-dump_flows(struct flow_table *table, struct shash *flows)
+dump_flows__(struct flow_table *table,
+             const struct ofputil_flow_stats_request *fsr,
+             const char *only_key, struct shash *flows)
 {
-    struct ofputil_flow_stats_request fsr = {
-        .aggregate = false,
-        .out_port = OFPP_ANY,
-        .out_group = OFPG_ANY,
-        .table_id = OFPTT_ALL,
-    };
-    match_init_catchall(&fsr.match);
-
     struct ofputil_flow_stats *fses;
     size_t n_fses;
-    int error = vconn_dump_flows(table->vconn, &fsr, table->protocol,
+    int error = vconn_dump_flows(table->vconn, fsr, table->protocol,
                                  &fses, &n_fses);
     if (error) {
         return xasprintf("cannot read the flows of bridge %s: %s",
@@ -191,7 +187,8 @@ dump_flows(struct flow_table *table, struct shash *flows)
         tf->fm.out_group = OFPG_ANY;
 
         char *key = flow_key(fs->table_id, &tf->fm.match, fs->priority);
-        if (!shash_add_once(flows, key, tf)) {
+        if ((only_key && strcmp(key, only_key))
+            || !shash_add_once(flows, key, tf)) {
             free(tf->actions);
             free(tf->text);
             minimatch_destroy(&tf->fm.match);
@@ -202,6 +199,40 @@ dump_flows(struct flow_table *table, struct shash *flows)
     }
     free(fses);
     return NULL;
+}
+
+/* Reads every table into 'flows', keyed by flow_key(). */
+static char *
+dump_flows(struct flow_table *table, struct shash *flows)
+{
+    struct ofputil_flow_stats_request fsr = {
+        .aggregate = false,
+        .out_port = OFPP_ANY,
+        .out_group = OFPG_ANY,
+        .table_id = OFPTT_ALL,
+    };
+    match_init_catchall(&fsr.match);
+    return dump_flows__(table, &fsr, NULL, flows);
+}
+
+/* A set of cookies, or every cookie if 'cookies' is NULL. */
+struct cookie_scope {
+    const uint64_t *cookies;
+    size_t n;
+};
+
+static bool
+in_scope(const struct cookie_scope *scope, uint64_t cookie)
+{
+    if (!scope->cookies) {
+        return true;
+    }
+    for (size_t i = 0; i < scope->n; i++) {
+        if (scope->cookies[i] == cookie) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Encodes 'fm' (whose match and actions it frees) into a flow_mod in
@@ -388,6 +419,71 @@ add_operator_flows(struct flow_table *table,
     return error;
 }
 
+/* Reads into 'installed' the flows whose cookies are in 'scope', and, for
+ * each flow of 'desired' in 'scope' that none of them has the key of, the
+ * installed flow with that key, if any, whatever its cookie: to leave an
+ * operator's flow that has it in place and report the clash. */
+static char *
+dump_scoped(struct flow_table *table, const struct pod_flow_set *desired,
+            const struct cookie_scope *scope, struct shash *installed)
+{
+    struct ofputil_flow_stats_request fsr = {
+        .aggregate = false,
+        .out_port = OFPP_ANY,
+        .out_group = OFPG_ANY,
+        .table_id = OFPTT_ALL,
+        .cookie_mask = OVS_BE64_MAX,
+    };
+    match_init_catchall(&fsr.match);
+    char *error = NULL;
+    for (size_t i = 0; i < scope->n && !error; i++) {
+        fsr.cookie = htonll(scope->cookies[i]);
+        error = dump_flows__(table, &fsr, NULL, installed);
+    }
+
+    for (size_t i = 0; i < desired->n && !error; i++) {
+        const struct pod_flow *f = &desired->flows[i];
+        if (!in_scope(scope, f->cookie)) {
+            continue;
+        }
+        struct ofpbuf *msg;
+        char *key, *actions;
+        error = prepare_flow(table, f, &msg, &key, &actions);
+        if (error) {
+            break;
+        }
+        ofpbuf_delete(msg);
+        free(actions);
+        if (!shash_find(installed, key)) {
+            char *s = xasprintf("table=0,priority=%d,%s,actions=%s",
+                                f->priority, f->match, f->actions);
+            struct ofputil_flow_mod fm;
+            enum ofputil_protocol usable;
+            char *e = parse_ofp_flow_mod_str(&fm, s, NULL, NULL, OFPFC_ADD,
+                                             &usable);
+            ovs_assert(!e);     /* prepare_flow() parsed the same. */
+            struct ofputil_flow_stats_request one = {
+                .aggregate = false,
+                .out_port = OFPP_ANY,
+                .out_group = OFPG_ANY,
+                .table_id = 0,
+            };
+            minimatch_expand(&fm.match, &one.match);
+            minimatch_destroy(&fm.match);
+            free(fm.ofpacts);
+            free(s);
+            error = dump_flows__(table, &one, key, installed);
+        }
+        free(key);
+    }
+    return error;
+}
+
+static char *sync__(struct flow_table *, const struct pod_flow_set *,
+                    const struct operator_flows *, const struct simap *,
+                    const struct cookie_scope *, size_t *n_added,
+                    size_t *n_removed, struct svec *warnings);
+
 /* Makes the flows with ovs-pod's cookie mark in 'table' exactly 'desired',
  * and adds the operator's flows 'extra' (if nonnull) that are missing,
  * with port names resolved through 'ofports', all in one atomic bundle;
@@ -409,10 +505,39 @@ flow_table_sync(struct flow_table *table, const struct pod_flow_set *desired,
                 const struct simap *ofports, size_t *n_added,
                 size_t *n_removed, struct svec *warnings)
 {
+    struct cookie_scope all = { .cookies = NULL };
+    return sync__(table, desired, extra, ofports, &all, n_added, n_removed,
+                  warnings);
+}
+
+/* Like flow_table_sync() without operator's flows, but reads and changes
+ * only the flows whose cookies are among the 'n_cookies' of 'cookies', and
+ * of 'desired' takes only those: what one attachment's change needs, in
+ * time that does not grow with the other attachments' flows. */
+char *
+flow_table_sync_cookies(struct flow_table *table,
+                        const struct pod_flow_set *desired,
+                        const uint64_t *cookies, size_t n_cookies,
+                        size_t *n_added, size_t *n_removed,
+                        struct svec *warnings)
+{
+    struct cookie_scope scope = { .cookies = cookies, .n = n_cookies };
+    return sync__(table, desired, NULL, NULL, &scope, n_added, n_removed,
+                  warnings);
+}
+
+static char *
+sync__(struct flow_table *table, const struct pod_flow_set *desired,
+       const struct operator_flows *extra, const struct simap *ofports,
+       const struct cookie_scope *scope, size_t *n_added, size_t *n_removed,
+       struct svec *warnings)
+{
     *n_added = *n_removed = 0;
 
     struct shash installed = SHASH_INITIALIZER(&installed);
-    char *error = dump_flows(table, &installed);
+    char *error = (scope->cookies
+                   ? dump_scoped(table, desired, scope, &installed)
+                   : dump_flows(table, &installed));
     if (error) {
         table_flows_destroy(&installed);
         return error;
@@ -427,6 +552,9 @@ flow_table_sync(struct flow_table *table, const struct pod_flow_set *desired,
 
     for (size_t i = 0; i < desired->n && !error; i++) {
         const struct pod_flow *f = &desired->flows[i];
+        if (!in_scope(scope, f->cookie)) {
+            continue;
+        }
         struct ofpbuf *msg = NULL;
         char *key = NULL, *actions = NULL;
         error = prepare_flow(table, f, &msg, &key, &actions);
@@ -475,7 +603,7 @@ flow_table_sync(struct flow_table *table, const struct pod_flow_set *desired,
         struct shash_node *node;
         SHASH_FOR_EACH (node, &installed) {
             struct table_flow *tf = node->data;
-            if (tf->ours && !tf->wanted) {
+            if (tf->ours && !tf->wanted && in_scope(scope, tf->cookie)) {
                 VLOG_DBG("bridge %s: delete %s", table->bridge, node->name);
                 struct ofpbuf *msg = ofputil_encode_flow_mod(&tf->fm,
                                                              table->protocol);

@@ -47,6 +47,12 @@ char *flow_table_sync(struct flow_table *, const struct pod_flow_set *,
                       const struct simap *ofports, size_t *n_added,
                       size_t *n_removed, struct svec *warnings)
     OVS_WARN_UNUSED_RESULT;
+char *flow_table_sync_cookies(struct flow_table *,
+                              const struct pod_flow_set *,
+                              const uint64_t *cookies, size_t n_cookies,
+                              size_t *n_added, size_t *n_removed,
+                              struct svec *warnings)
+    OVS_WARN_UNUSED_RESULT;
 char *flow_table_format_others(struct flow_table *, struct svec *lines)
     OVS_WARN_UNUSED_RESULT;
 char *flow_table_count_ours(struct flow_table *, struct simap *counts)

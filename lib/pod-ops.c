@@ -259,6 +259,46 @@ open_snapshot(const struct pod_ops *ops, bool state, struct vsdb **dbp,
     return NULL;
 }
 
+/* Reads the attachments on 'ops''s bridge in 'db' into 'snap'.  Returns
+ * NULL on success, otherwise a malloc()'d error (and 'snap' is not to be
+ * destroyed). */
+static char *
+bridge_snapshot(const struct pod_ops *ops, struct vsdb *db,
+                struct snapshot *snap, struct svec *warnings)
+{
+    const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
+                                                      ops->bridge);
+    if (!br) {
+        return no_bridge_error(ops);
+    }
+    snapshot_read(br, snap, warnings);
+    return NULL;
+}
+
+/* Builds into 'flows' the flows of the attachments in 'snap' except the
+ * ports named in 'exclude' (if nonnull).  A peer that is gone makes its
+ * attachment forward nothing, with a line in 'warnings' (if nonnull). */
+static void
+build_flows(const struct snapshot *snap, const struct sset *exclude,
+            struct pod_flow_set *flows, struct svec *warnings)
+{
+    struct pod_attachment *pods = xcalloc(snap->n + 1, sizeof *pods);
+    size_t n = 0;
+    for (size_t i = 0; i < snap->n; i++) {
+        if (!exclude || !sset_contains(exclude, snap->ports[i]->name)) {
+            pods[n++] = snap->pods[i];
+        }
+    }
+    pod_flow_set_init(flows);
+    char *error = pod_flows_build(pods, n, &snap->ofports, flows);
+    if (error && warnings) {
+        svec_add_nocopy(warnings, error);
+    } else {
+        free(error);
+    }
+    free(pods);
+}
+
 /* Makes the bridge's flows those of its attachments except the ports named
  * in 'exclude', plus the operator's flows 'extra' (if nonnull). */
 static char *
@@ -266,36 +306,14 @@ sync_flows(const struct pod_ops *ops, struct vsdb *db,
            const struct sset *exclude, const struct operator_flows *extra,
            size_t *n_added, size_t *n_removed, struct svec *warnings)
 {
-    const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
-                                                      ops->bridge);
-    if (!br) {
-        return no_bridge_error(ops);
-    }
-
     struct snapshot snap;
-    snapshot_read(br, &snap, warnings);
-
-    /* Keep only the attachments that stay. */
-    struct pod_attachment *pods = xcalloc(snap.n + 1, sizeof *pods);
-    size_t n = 0;
-    for (size_t i = 0; i < snap.n; i++) {
-        if (!exclude || !sset_contains(exclude, snap.ports[i]->name)) {
-            pods[n++] = snap.pods[i];
-        }
+    char *error = bridge_snapshot(ops, db, &snap, warnings);
+    if (error) {
+        return error;
     }
 
     struct pod_flow_set flows;
-    pod_flow_set_init(&flows);
-    char *error = pod_flows_build(pods, n, &snap.ofports, &flows);
-    if (error) {
-        /* A peer that is gone: its attachment forwards nothing. */
-        if (warnings) {
-            svec_add_nocopy(warnings, error);
-        } else {
-            free(error);
-        }
-    }
-    free(pods);
+    build_flows(&snap, exclude, &flows, warnings);
 
     struct flow_table *table;
     error = open_flow_table(ops, &table);
@@ -312,6 +330,95 @@ sync_flows(const struct pod_ops *ops, struct vsdb *db,
         }
     }
     pod_flow_set_destroy(&flows);
+    snapshot_destroy(&snap);
+    return error;
+}
+
+/* Adds to 'set' one string per flow of 'flows', as add_changed_cookies()
+ * compares them. */
+static void
+flow_strings(const struct pod_flow_set *flows, struct sset *set)
+{
+    for (size_t i = 0; i < flows->n; i++) {
+        const struct pod_flow *f = &flows->flows[i];
+        sset_add_and_free(set, xasprintf("%"PRIx64" %d %s %s", f->cookie,
+                                         f->priority, f->match, f->actions));
+    }
+}
+
+/* Adds to the 'n' 'cookies' the cookie of each flow of 'flows' that
+ * 'other' (from flow_strings()) lacks, once. */
+static void
+add_changed_cookies(const struct pod_flow_set *flows,
+                    const struct sset *other, uint64_t **cookies, size_t *n)
+{
+    for (size_t i = 0; i < flows->n; i++) {
+        const struct pod_flow *f = &flows->flows[i];
+        char *s = xasprintf("%"PRIx64" %d %s %s", f->cookie, f->priority,
+                            f->match, f->actions);
+        bool known = false;
+        for (size_t j = 0; j < *n; j++) {
+            known |= (*cookies)[j] == f->cookie;
+        }
+        if (!known && !sset_contains(other, s)) {
+            *cookies = xrealloc(*cookies, (*n + 1) * sizeof **cookies);
+            (*cookies)[(*n)++] = f->cookie;
+        }
+        free(s);
+    }
+}
+
+/* Changes only the flows that the ports named in 'names' change: those
+ * whose cookies differ between the bridge's flows with and without them.
+ * Installs the flows with them if 'present', otherwise without, and
+ * stores in '*n_changed' (if nonnull) how many flows it added, replaced or
+ * removed.  Reads and changes no other attachment's flows, nor the
+ * operator's; a full reconcile is sync_flows(). */
+static char *
+sync_changed_flows(const struct pod_ops *ops, struct vsdb *db,
+                   const struct sset *names, bool present, size_t *n_changed)
+{
+    if (n_changed) {
+        *n_changed = 0;
+    }
+    struct snapshot snap;
+    char *error = bridge_snapshot(ops, db, &snap, NULL);
+    if (error) {
+        return error;
+    }
+
+    struct pod_flow_set with, without;
+    build_flows(&snap, NULL, &with, NULL);
+    build_flows(&snap, names, &without, NULL);
+
+    struct sset with_s = SSET_INITIALIZER(&with_s);
+    struct sset without_s = SSET_INITIALIZER(&without_s);
+    flow_strings(&with, &with_s);
+    flow_strings(&without, &without_s);
+    uint64_t *cookies = NULL;
+    size_t n_cookies = 0;
+    add_changed_cookies(&with, &without_s, &cookies, &n_cookies);
+    add_changed_cookies(&without, &with_s, &cookies, &n_cookies);
+
+    if (n_cookies) {
+        struct flow_table *table;
+        error = open_flow_table(ops, &table);
+        if (!error) {
+            size_t added, removed;
+            error = flow_table_sync_cookies(table, present ? &with : &without,
+                                            cookies, n_cookies, &added,
+                                            &removed, NULL);
+            flow_table_close(table);
+            if (!error && n_changed) {
+                *n_changed = added + removed;
+            }
+        }
+    }
+    free(cookies);
+    sset_destroy(&with_s);
+    sset_destroy(&without_s);
+    pod_flow_set_destroy(&with);
+    pod_flow_set_destroy(&without);
     snapshot_destroy(&snap);
     return error;
 }
@@ -643,12 +750,15 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
         /* The same again: make sure everything is there. */
         error = pod_dir_open(req, true, &dir);
         *changed |= dir.created;
-        size_t added = 0, removed = 0;
+        size_t n_changed = 0;
         if (!error) {
-            error = sync_flows(ops, db, NULL, NULL, &added, &removed, NULL);
+            struct sset names = SSET_INITIALIZER(&names);
+            sset_add(&names, port_name);
+            error = sync_changed_flows(ops, db, &names, true, &n_changed);
+            sset_destroy(&names);
         }
         if (!error) {
-            *changed |= added || removed;
+            *changed |= n_changed != 0;
             error = put_kit(&dir, req, kit_text, changed);
         }
         goto out;
@@ -695,7 +805,10 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
         }
     }
     if (!error) {
-        error = sync_flows(ops, db, NULL, NULL, NULL, NULL, NULL);
+        struct sset names = SSET_INITIALIZER(&names);
+        sset_add(&names, port_name);
+        error = sync_changed_flows(ops, db, &names, true, NULL);
+        sset_destroy(&names);
     }
     if (!error) {
         error = pod_dir_write_kit(&dir, req, kit_text);
@@ -713,7 +826,7 @@ out:
         if (port_created) {
             struct sset names = SSET_INITIALIZER(&names);
             sset_add(&names, port_name);
-            char *e = sync_flows(ops, db, &names, NULL, NULL, NULL, NULL);
+            char *e = sync_changed_flows(ops, db, &names, false, NULL);
             free(e);
             bool committed;
             e = delete_ports(db, ops->bridge, &names,
@@ -783,7 +896,7 @@ detach__(const struct pod_ops *ops, const char *namespace, const char *name,
          * others' flows. */
         bool vswitchd_up = vsdb_vswitchd_pid(ops->db_remote) != 0;
         if (vswitchd_up) {
-            error = sync_flows(ops, db, &names, NULL, NULL, NULL, NULL);
+            error = sync_changed_flows(ops, db, &names, false, NULL);
         } else {
             VLOG_INFO("detach: ovs-vswitchd is not running: deleting the "
                       "ports without touching flows");
