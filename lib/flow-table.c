@@ -215,6 +215,44 @@ dump_flows(struct flow_table *table, struct shash *flows)
     return dump_flows__(table, &fsr, NULL, flows);
 }
 
+/* Adds to the '*n' '*cookies' the cookie of every flow with ovs-pod's mark
+ * in 'table' that takes frames from OpenFlow port 'port' or may send them
+ * to it, each cookie once. */
+char *
+flow_table_port_cookies(struct flow_table *table, int port,
+                        uint64_t **cookies, size_t *n)
+{
+    struct ofputil_flow_stats_request fsr = {
+        .aggregate = false,
+        .out_port = OFPP_ANY,
+        .out_group = OFPG_ANY,
+        .table_id = OFPTT_ALL,
+    };
+    match_init_catchall(&fsr.match);
+    match_set_in_port(&fsr.match, u16_to_ofp(port));
+    struct shash flows = SHASH_INITIALIZER(&flows);
+    char *error = dump_flows__(table, &fsr, NULL, &flows);
+    if (!error) {
+        match_init_catchall(&fsr.match);
+        fsr.out_port = u16_to_ofp(port);
+        error = dump_flows__(table, &fsr, NULL, &flows);
+    }
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, &flows) {
+        const struct table_flow *tf = node->data;
+        bool known = !tf->ours;
+        for (size_t i = 0; i < *n && !known; i++) {
+            known = (*cookies)[i] == tf->cookie;
+        }
+        if (!known) {
+            *cookies = xrealloc(*cookies, (*n + 1) * sizeof **cookies);
+            (*cookies)[(*n)++] = tf->cookie;
+        }
+    }
+    table_flows_destroy(&flows);
+    return error;
+}
+
 /* A set of cookies, or every cookie if 'cookies' is NULL. */
 struct cookie_scope {
     const uint64_t *cookies;

@@ -53,6 +53,9 @@ char *flow_table_sync_cookies(struct flow_table *,
                               size_t *n_added, size_t *n_removed,
                               struct svec *warnings)
     OVS_WARN_UNUSED_RESULT;
+char *flow_table_port_cookies(struct flow_table *, int port,
+                              uint64_t **cookies, size_t *n)
+    OVS_WARN_UNUSED_RESULT;
 char *flow_table_format_others(struct flow_table *, struct svec *lines)
     OVS_WARN_UNUSED_RESULT;
 char *flow_table_count_ours(struct flow_table *, struct simap *counts)

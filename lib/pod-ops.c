@@ -346,6 +346,17 @@ flow_strings(const struct pod_flow_set *flows, struct sset *set)
     }
 }
 
+static bool
+has_cookie(const uint64_t *cookies, size_t n, uint64_t cookie)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (cookies[i] == cookie) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Adds to the 'n' 'cookies' the cookie of each flow of 'flows' that
  * 'other' (from flow_strings()) lacks, once. */
 static void
@@ -356,16 +367,49 @@ add_changed_cookies(const struct pod_flow_set *flows,
         const struct pod_flow *f = &flows->flows[i];
         char *s = xasprintf("%"PRIx64" %d %s %s", f->cookie, f->priority,
                             f->match, f->actions);
-        bool known = false;
-        for (size_t j = 0; j < *n; j++) {
-            known |= (*cookies)[j] == f->cookie;
-        }
-        if (!known && !sset_contains(other, s)) {
+        if (!has_cookie(*cookies, *n, f->cookie) && !sset_contains(other, s)) {
             *cookies = xrealloc(*cookies, (*n + 1) * sizeof **cookies);
             (*cookies)[(*n)++] = f->cookie;
         }
         free(s);
     }
+}
+
+/* Adds to the 'n' 'cookies' those of ovs-pod's flows on the OpenFlow
+ * ports of 'names' in 'snap' that belong to no attachment in 'snap' nor to
+ * any flow of 'with': flows left by an attachment that is gone (its port
+ * deleted by hand, say), which must not reach a port that gets its
+ * number again. */
+static char *
+add_orphan_cookies(struct flow_table *table, const struct snapshot *snap,
+                   const struct sset *names, const struct pod_flow_set *with,
+                   uint64_t **cookies, size_t *n)
+{
+    uint64_t *found = NULL;
+    size_t n_found = 0;
+    char *error = NULL;
+    const char *name;
+    SSET_FOR_EACH (name, names) {
+        int port = simap_get(&snap->ofports, name);
+        if (port > 0 && !error) {
+            error = flow_table_port_cookies(table, port, &found, &n_found);
+        }
+    }
+    for (size_t i = 0; i < n_found && !error; i++) {
+        bool live = has_cookie(*cookies, *n, found[i]);
+        for (size_t j = 0; j < snap->n && !live; j++) {
+            live = pod_cookie(&snap->pods[j]) == found[i];
+        }
+        for (size_t j = 0; j < with->n && !live; j++) {
+            live = with->flows[j].cookie == found[i];
+        }
+        if (!live) {
+            *cookies = xrealloc(*cookies, (*n + 1) * sizeof **cookies);
+            (*cookies)[(*n)++] = found[i];
+        }
+    }
+    free(found);
+    return error;
 }
 
 /* Changes only the flows that the ports named in 'names' change: those
@@ -400,19 +444,25 @@ sync_changed_flows(const struct pod_ops *ops, struct vsdb *db,
     add_changed_cookies(&with, &without_s, &cookies, &n_cookies);
     add_changed_cookies(&without, &with_s, &cookies, &n_cookies);
 
-    if (n_cookies) {
+    /* An attachment's new port also sheds any flow a gone attachment left
+     * on its number. */
+    if (n_cookies || present) {
         struct flow_table *table;
         error = open_flow_table(ops, &table);
-        if (!error) {
+        if (!error && present) {
+            error = add_orphan_cookies(table, &snap, names, &with, &cookies,
+                                       &n_cookies);
+        }
+        if (!error && n_cookies) {
             size_t added, removed;
             error = flow_table_sync_cookies(table, present ? &with : &without,
                                             cookies, n_cookies, &added,
                                             &removed, NULL);
-            flow_table_close(table);
             if (!error && n_changed) {
                 *n_changed = added + removed;
             }
         }
+        flow_table_close(table);
     }
     free(cookies);
     sset_destroy(&with_s);
