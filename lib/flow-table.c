@@ -201,17 +201,24 @@ dump_flows__(struct flow_table *table,
     return NULL;
 }
 
+/* Initializes 'fsr' to ask for every flow of table 'table_id' (OFPTT_ALL:
+ * of every table). */
+static void
+fsr_init(struct ofputil_flow_stats_request *fsr, uint8_t table_id)
+{
+    memset(fsr, 0, sizeof *fsr);
+    fsr->out_port = OFPP_ANY;
+    fsr->out_group = OFPG_ANY;
+    fsr->table_id = table_id;
+    match_init_catchall(&fsr->match);
+}
+
 /* Reads every table into 'flows', keyed by flow_key(). */
 static char *
 dump_flows(struct flow_table *table, struct shash *flows)
 {
-    struct ofputil_flow_stats_request fsr = {
-        .aggregate = false,
-        .out_port = OFPP_ANY,
-        .out_group = OFPG_ANY,
-        .table_id = OFPTT_ALL,
-    };
-    match_init_catchall(&fsr.match);
+    struct ofputil_flow_stats_request fsr;
+    fsr_init(&fsr, OFPTT_ALL);
     return dump_flows__(table, &fsr, NULL, flows);
 }
 
@@ -222,18 +229,13 @@ char *
 flow_table_port_cookies(struct flow_table *table, int port,
                         uint64_t **cookies, size_t *n)
 {
-    struct ofputil_flow_stats_request fsr = {
-        .aggregate = false,
-        .out_port = OFPP_ANY,
-        .out_group = OFPG_ANY,
-        .table_id = OFPTT_ALL,
-    };
-    match_init_catchall(&fsr.match);
+    struct ofputil_flow_stats_request fsr;
+    fsr_init(&fsr, OFPTT_ALL);
     match_set_in_port(&fsr.match, u16_to_ofp(port));
     struct shash flows = SHASH_INITIALIZER(&flows);
     char *error = dump_flows__(table, &fsr, NULL, &flows);
     if (!error) {
-        match_init_catchall(&fsr.match);
+        fsr_init(&fsr, OFPTT_ALL);
         fsr.out_port = u16_to_ofp(port);
         error = dump_flows__(table, &fsr, NULL, &flows);
     }
@@ -304,18 +306,15 @@ encode_flow(struct flow_table *table, struct ofputil_flow_mod *fm,
     return NULL;
 }
 
-/* Parses desired flow 'f' into an encoded flow_mod in '*msgp', and its
- * comparable form into '*keyp' and '*actionsp'. */
+/* Parses desired flow 'f' into an OFPFC_ADD '*fm'. */
 static char *
-prepare_flow(struct flow_table *table, const struct pod_flow *f,
-             struct ofpbuf **msgp, char **keyp, char **actionsp)
+parse_flow(const struct pod_flow *f, struct ofputil_flow_mod *fm)
 {
     char *s = xasprintf("cookie=0x%"PRIx64",table=0,priority=%d,%s,"
                         "actions=%s", f->cookie, f->priority, f->match,
                         f->actions);
-    struct ofputil_flow_mod fm;
     enum ofputil_protocol usable;
-    char *error = parse_ofp_flow_mod_str(&fm, s, NULL, NULL, OFPFC_ADD,
+    char *error = parse_ofp_flow_mod_str(fm, s, NULL, NULL, OFPFC_ADD,
                                          &usable);
     if (error) {
         char *msg = xasprintf("bad flow \"%s\": %s", s, error);
@@ -324,7 +323,18 @@ prepare_flow(struct flow_table *table, const struct pod_flow *f,
         return msg;
     }
     free(s);
-    return encode_flow(table, &fm, msgp, keyp, actionsp);
+    return NULL;
+}
+
+/* Parses desired flow 'f' into an encoded flow_mod in '*msgp', and its
+ * comparable form into '*keyp' and '*actionsp'. */
+static char *
+prepare_flow(struct flow_table *table, const struct pod_flow *f,
+             struct ofpbuf **msgp, char **keyp, char **actionsp)
+{
+    struct ofputil_flow_mod fm;
+    char *error = parse_flow(f, &fm);
+    return error ? error : encode_flow(table, &fm, msgp, keyp, actionsp);
 }
 
 /* Parses the operator's flow 'of', with port names from 'port_map', into
@@ -465,14 +475,9 @@ static char *
 dump_scoped(struct flow_table *table, const struct pod_flow_set *desired,
             const struct cookie_scope *scope, struct shash *installed)
 {
-    struct ofputil_flow_stats_request fsr = {
-        .aggregate = false,
-        .out_port = OFPP_ANY,
-        .out_group = OFPG_ANY,
-        .table_id = OFPTT_ALL,
-        .cookie_mask = OVS_BE64_MAX,
-    };
-    match_init_catchall(&fsr.match);
+    struct ofputil_flow_stats_request fsr;
+    fsr_init(&fsr, OFPTT_ALL);
+    fsr.cookie_mask = OVS_BE64_MAX;
     char *error = NULL;
     for (size_t i = 0; i < scope->n && !error; i++) {
         fsr.cookie = htonll(scope->cookies[i]);
@@ -484,32 +489,24 @@ dump_scoped(struct flow_table *table, const struct pod_flow_set *desired,
         if (!in_scope(scope, f->cookie)) {
             continue;
         }
+        struct ofputil_flow_mod fm;
+        error = parse_flow(f, &fm);
+        if (error) {
+            break;
+        }
+        struct ofputil_flow_stats_request one;
+        fsr_init(&one, 0);
+        minimatch_expand(&fm.match, &one.match);
+
         struct ofpbuf *msg;
         char *key, *actions;
-        error = prepare_flow(table, f, &msg, &key, &actions);
+        error = encode_flow(table, &fm, &msg, &key, &actions);
         if (error) {
             break;
         }
         ofpbuf_delete(msg);
         free(actions);
         if (!shash_find(installed, key)) {
-            char *s = xasprintf("table=0,priority=%d,%s,actions=%s",
-                                f->priority, f->match, f->actions);
-            struct ofputil_flow_mod fm;
-            enum ofputil_protocol usable;
-            char *e = parse_ofp_flow_mod_str(&fm, s, NULL, NULL, OFPFC_ADD,
-                                             &usable);
-            ovs_assert(!e);     /* prepare_flow() parsed the same. */
-            struct ofputil_flow_stats_request one = {
-                .aggregate = false,
-                .out_port = OFPP_ANY,
-                .out_group = OFPG_ANY,
-                .table_id = 0,
-            };
-            minimatch_expand(&fm.match, &one.match);
-            minimatch_destroy(&fm.match);
-            free(fm.ofpacts);
-            free(s);
             error = dump_flows__(table, &one, key, installed);
         }
         free(key);
