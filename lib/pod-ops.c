@@ -282,15 +282,22 @@ static void
 build_flows(const struct snapshot *snap, const struct sset *exclude,
             struct pod_flow_set *flows, struct svec *warnings)
 {
-    struct pod_attachment *pods = xcalloc(snap->n + 1, sizeof *pods);
+    /* Without 'exclude', 'snap''s own attachments, so that the digests
+     * they memoize serve the next build too. */
+    struct pod_attachment *pods = NULL;
     size_t n = 0;
-    for (size_t i = 0; i < snap->n; i++) {
-        if (!exclude || !sset_contains(exclude, snap->ports[i]->name)) {
-            pods[n++] = snap->pods[i];
+    if (exclude) {
+        pods = xcalloc(snap->n + 1, sizeof *pods);
+        for (size_t i = 0; i < snap->n; i++) {
+            if (!sset_contains(exclude, snap->ports[i]->name)) {
+                pods[n++] = snap->pods[i];
+            }
         }
     }
     pod_flow_set_init(flows);
-    char *error = pod_flows_build(pods, n, &snap->ofports, flows);
+    char *error = pod_flows_build(exclude ? pods : snap->pods,
+                                  exclude ? n : snap->n, &snap->ofports,
+                                  flows);
     if (error && warnings) {
         svec_add_nocopy(warnings, error);
     } else {

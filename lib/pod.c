@@ -32,6 +32,9 @@
 
 VLOG_DEFINE_THIS_MODULE(pod);
 
+static void identity_digest(const struct pod_attachment *, bool with_ifname,
+                            uint8_t digest[SHA1_DIGEST_SIZE]);
+
 /* Length of the short id, in hex digits: 48 bits, so that collisions need
  * millions of pods on one node. */
 #define SHORT_ID_LEN 12
@@ -137,6 +140,11 @@ pod_parse_ref(const char *ref, char **namespace, char **name)
     return NULL;
 }
 
+static char *attachment_init(struct pod_attachment *, const char *namespace,
+                             const char *name, const char *uid,
+                             const char *ifname, const char *container_id,
+                             bool default_mac);
+
 /* Initializes 'pa' with a checked identity and default intent (none).
  * Returns NULL on success, otherwise a malloc()'d error message, in which
  * case 'pa' needs no destruction. */
@@ -144,6 +152,17 @@ char *
 pod_attachment_init(struct pod_attachment *pa, const char *namespace,
                     const char *name, const char *uid, const char *ifname,
                     const char *container_id)
+{
+    return attachment_init(pa, namespace, name, uid, ifname, container_id,
+                           true);
+}
+
+/* Does the work of pod_attachment_init(), leaving 'pa->mac' zero unless
+ * 'default_mac' (which costs a digest). */
+static char *
+attachment_init(struct pod_attachment *pa, const char *namespace,
+                const char *name, const char *uid, const char *ifname,
+                const char *container_id, bool default_mac)
 {
     memset(pa, 0, sizeof *pa);
 
@@ -174,7 +193,9 @@ pod_attachment_init(struct pod_attachment *pa, const char *namespace,
                         ? xstrdup(container_id) : NULL);
     pa->mode = POD_MODE_ISOLATED;
     pa->queues = 1;
-    pa->mac = pod_default_mac(pa);
+    if (default_mac) {
+        pa->mac = pod_default_mac(pa);
+    }
     pa->base_dir = xstrdup(POD_DEFAULT_BASE_DIR);
     pa->pod_mount = xstrdup(POD_DEFAULT_MOUNT);
     return NULL;
@@ -228,13 +249,20 @@ static void
 identity_digest(const struct pod_attachment *pa, bool with_ifname,
                 uint8_t digest[SHA1_DIGEST_SIZE])
 {
-    struct ds s = DS_EMPTY_INITIALIZER;
-    ds_put_format(&s, "%s/%s/%s", pa->namespace, pa->name, pa->uid);
-    if (with_ifname) {
-        ds_put_format(&s, "/%s", pa->ifname);
+    unsigned int bit = with_ifname ? 2 : 1;
+    struct pod_attachment *memo = CONST_CAST(struct pod_attachment *, pa);
+    uint8_t *known = with_ifname ? memo->iface_digest : memo->pod_digest;
+    if (!(pa->digests_known & bit)) {
+        struct ds s = DS_EMPTY_INITIALIZER;
+        ds_put_format(&s, "%s/%s/%s", pa->namespace, pa->name, pa->uid);
+        if (with_ifname) {
+            ds_put_format(&s, "/%s", pa->ifname);
+        }
+        sha1_bytes(s.string, s.length, known);
+        ds_destroy(&s);
+        memo->digests_known |= bit;
     }
-    sha1_bytes(s.string, s.length, digest);
-    ds_destroy(&s);
+    memcpy(digest, known, SHA1_DIGEST_SIZE);
 }
 
 /* Returns the pod's short id, a malloc()'d string of 12 hex digits that
@@ -492,8 +520,12 @@ pod_from_external_ids(const struct smap *ids, struct pod_attachment *pa)
     const char *name = smap_get_def(ids, "ovs-pod-name", "");
     const char *uid = smap_get_def(ids, "ovs-pod-uid", "");
     const char *ifname = smap_get_def(ids, "ovs-pod-ifname", "");
-    char *error = pod_attachment_init(pa, ns, name, uid, ifname,
-                                      smap_get(ids, "ovs-pod-container-id"));
+    const char *mac = smap_get(ids, "ovs-pod-mac");
+    struct eth_addr ea;
+    bool have_mac = mac && eth_addr_from_string(mac, &ea);
+    char *error = attachment_init(pa, ns, name, uid, ifname,
+                                  smap_get(ids, "ovs-pod-container-id"),
+                                  !have_mac);
     if (error) {
         return error;
     }
@@ -509,9 +541,8 @@ pod_from_external_ids(const struct smap *ids, struct pod_attachment *pa)
     pa->uplink = nullable_strdup(smap_get(ids, "ovs-pod-uplink"));
     pa->vlan = smap_get_int(ids, "ovs-pod-vlan", 0);
     pa->queues = smap_get_int(ids, "ovs-pod-queues", 1);
-    const char *mac = smap_get(ids, "ovs-pod-mac");
-    if (mac && !eth_addr_from_string(mac, &pa->mac)) {
-        pa->mac = pod_default_mac(pa);
+    if (have_mac) {
+        pa->mac = ea;
     }
     const char *base = smap_get(ids, "ovs-pod-base-dir");
     if (base) {

@@ -34,6 +34,7 @@
 #include <sys/types.h>
 #include "openvswitch/compiler.h"
 #include "openvswitch/types.h"
+#include "sha1.h"
 
 struct smap;
 
@@ -86,6 +87,16 @@ struct pod_attachment {
     char *pod_mount;            /* Where the pod sees its directory. */
     uid_t owner_uid;
     gid_t owner_gid;
+
+    /* A memo of the SHA-1 digests of the identity, without and with the
+     * interface name, from which names, the cookie and the default MAC
+     * derive: each is computed on first use (even through a const
+     * pointer) and kept, since flows for 1000 attachments ask for them
+     * several times each.  Zero (as a designated initializer leaves it)
+     * means none is known yet. */
+    unsigned int digests_known;     /* 1: 'pod_digest'; 2: 'iface_digest'. */
+    uint8_t pod_digest[SHA1_DIGEST_SIZE];
+    uint8_t iface_digest[SHA1_DIGEST_SIZE];
 };
 
 char *pod_attachment_init(struct pod_attachment *, const char *namespace,
