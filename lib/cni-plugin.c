@@ -260,6 +260,43 @@ write_device_info(const struct node_conf *node, const char *name,
     return error;
 }
 
+/* ADD's addresses: what ipam_add() does once attach has checked the
+ * request. */
+struct ipam_step {
+    struct plugin *p;
+    struct cni_result *result;
+    struct cni_error *error;    /* The IPAM plugin's, if it failed. */
+    bool leased;                /* The IPAM plugin gave an address. */
+};
+
+/* pod_ops' before_change hook: asks the IPAM plugin for the addresses, or
+ * keeps those of the plugin chained before this one. */
+static char *
+ipam_add(void *step_)
+{
+    struct ipam_step *step = step_;
+    struct plugin *p = step->p;
+    if (p->cfg.ipam) {
+        struct json *r = cni_ipam_call(&p->cfg, &p->env, "ADD", NULL,
+                                       step->error);
+        step->leased = r != NULL;
+        bool ok = r && cni_result_parse(r, "the IPAM result", CNI_ERR_IPAM,
+                                        step->result, step->error);
+        json_destroy(r);
+        if (!ok) {
+            return xstrdup(step->error->msg);
+        }
+    } else if (p->cfg.prev_result) {
+        /* Chained after a plugin that assigned the addresses: keep them.
+         * cni_config_parse() checked them. */
+        bool ok = cni_result_parse(p->cfg.prev_result, "prevResult",
+                                   CNI_ERR_INVALID_CONFIG, step->result,
+                                   step->error);
+        ovs_assert(ok);
+    }
+    return NULL;
+}
+
 static int
 cmd_add(struct plugin *p, struct ds *output, struct cni_error *error)
 {
@@ -280,30 +317,23 @@ cmd_add(struct plugin *p, struct ds *output, struct cni_error *error)
         }
     }
 
+    /* The addresses come once attach has checked the request under the
+     * bridge lock, so that a refused request (another pod's container ID,
+     * say) gets no lease, and its rollback releases none that an IPAM
+     * plugin keyed by container handed out before. */
     struct cni_result result;
     cni_result_init(&result);
-    bool ipam_done = false;
-    if (p->cfg.ipam) {
-        struct json *r = cni_ipam_call(&p->cfg, &p->env, "ADD", NULL, error);
-        if (!r || !cni_result_parse(r, "the IPAM result", CNI_ERR_IPAM,
-                                    &result, error)) {
-            json_destroy(r);
-            goto fail;
-        }
-        json_destroy(r);
-        ipam_done = true;
-    } else if (p->cfg.prev_result) {
-        /* Chained after a plugin that assigned the addresses: keep them.
-         * cni_config_parse() checked them. */
-        bool ok = cni_result_parse(p->cfg.prev_result, "prevResult",
-                                   CNI_ERR_INVALID_CONFIG, &result, error);
-        ovs_assert(ok);
-    }
+    struct ipam_step step = { .p = p, .result = &result, .error = error };
+    p->ops.before_change = ipam_add;
+    p->ops.before_change_aux = &step;
 
     bool changed;
     struct json *kit;
     char *msg = pod_ops_attach(&p->ops, &pa, &changed, &kit);
-    if (msg) {
+    if (msg && error->code) {
+        free(msg);              /* The IPAM plugin's error, as it said. */
+        goto fail;
+    } else if (msg) {
         ops_error(p, error, CNI_ERR_ATTACH, msg);
         goto fail;
     }
@@ -336,7 +366,7 @@ cmd_add(struct plugin *p, struct ds *output, struct cni_error *error)
     return 0;
 
 fail:
-    if (ipam_done) {
+    if (step.leased) {
         /* Roll back: the address goes back to the pool. */
         struct cni_error e = { 0 };
         cni_ipam_call(&p->cfg, &p->env, "DEL", NULL, &e);

@@ -548,6 +548,14 @@ check_identity(const struct pod_attachment *req, const struct snapshot *snap)
     return NULL;
 }
 
+/* Calls 'ops''s hook before attach changes anything, if it has one. */
+static char *
+before_change(const struct pod_ops *ops)
+{
+    return ops->before_change ? ops->before_change(ops->before_change_aux)
+                              : NULL;
+}
+
 /* Checks 'req' against the attachments already on 'br'.  Sets
  * '*refused' if the request itself is at fault, or '*not_yet' if its peer
  * port may still come. */
@@ -805,6 +813,10 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
         }
 
         /* The same again: make sure everything is there. */
+        error = before_change(ops);
+        if (error) {
+            goto out;
+        }
         error = pod_dir_open(req, true, &dir);
         *changed |= dir.created;
         size_t n_changed = 0;
@@ -835,6 +847,11 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
         }
         VLOG_INFO("refused to attach %s/%s interface %s: %s",
                   req->namespace, req->name, req->ifname, error);
+        goto out;
+    }
+
+    error = before_change(ops);
+    if (error) {
         goto out;
     }
 

@@ -51,6 +51,14 @@ struct pod_ops {
     bool *not_yet;              /* If nonnull, set to true when attach
                                  * fails for a peer port that does not
                                  * exist yet. */
+
+    /* If nonnull, attach calls it with 'before_change_aux', under the
+     * bridge lock, once the request has passed every check and before it
+     * changes anything, so that what it allocates (the CNI plugin's IPAM
+     * lease) is never allocated for a request that is refused.  A
+     * malloc()'d error from it aborts the attach, with nothing changed. */
+    char *(*before_change)(void *aux);
+    void *before_change_aux;
 };
 
 char *pod_ops_attach(const struct pod_ops *, const struct pod_attachment *,
