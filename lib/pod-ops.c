@@ -229,6 +229,74 @@ open_db(const struct pod_ops *ops, bool state, struct vsdb **dbp)
     return error;
 }
 
+/* Adds to 'scope' the ports that attachment 'pa' on port 'port' depends
+ * on, or that depend on it, for checks and flows: the port itself, its
+ * peer or uplink, the attachments cross-connected to it and, if it shares
+ * its uplink, every attachment on that uplink (their flood flow lists
+ * them all). */
+static void
+scope_add_deps(struct vsdb_scope *scope, const struct pod_attachment *pa,
+               const char *port)
+{
+    vsdb_scope_add_name(scope, port);
+    vsdb_scope_add_pair(scope, POD_KEY_PEER, port);
+    if (pa->peer) {
+        vsdb_scope_add_name(scope, pa->peer);
+    }
+    if (pa->uplink) {
+        vsdb_scope_add_name(scope, pa->uplink);
+        if (pa->mode == POD_MODE_SHARED) {
+            vsdb_scope_add_pair(scope, POD_KEY_UPLINK, pa->uplink);
+        }
+    }
+}
+
+/* Connects to the database like open_db(), but reads only the ports in
+ * 'scope' and, widening it round by round, those that they depend on (see
+ * scope_add_deps()), until nothing is added: what attach and detach need
+ * of the bridge, whatever the number of other pods on it. */
+static char *
+open_scoped(const struct pod_ops *ops, struct vsdb_scope *scope,
+            struct vsdb **dbp)
+{
+    char *error = vsdb_open_scoped(ops->db_remote, ops->timeout_s, scope,
+                                   dbp);
+    if (error) {
+        if (ops->db_unreachable) {
+            *ops->db_unreachable = true;
+        }
+        return error;
+    }
+    for (;;) {
+        const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(*dbp),
+                                                          ops->bridge);
+        size_t size = vsdb_scope_size(scope);
+        if (br) {
+            struct snapshot snap;
+            snapshot_read(br, &snap, NULL);
+            for (size_t i = 0; i < snap.n; i++) {
+                scope_add_deps(scope, &snap.pods[i], snap.ports[i]->name);
+            }
+            snapshot_destroy(&snap);
+        }
+        if (vsdb_scope_size(scope) == size) {
+            if (br) {
+                VLOG_DBG("read %"PRIuSIZE" of the %u ports on bridge %s",
+                         br->n_ports,
+                         ovsrec_bridge_get_ports(br, OVSDB_TYPE_UUID)->n,
+                         br->name);
+            }
+            return NULL;
+        }
+        error = vsdb_widen(*dbp, scope);
+        if (error) {
+            vsdb_close(*dbp);
+            *dbp = NULL;
+            return error;
+        }
+    }
+}
+
 /* Connects to the database and finds the pod bridge.  On success returns
  * NULL, with the connection in '*dbp' and the bridge (NULL if there is
  * none) in '*brp'. */
@@ -765,15 +833,37 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
     *changed = false;
     *kit = NULL;
 
+    /* What the checks below read: this interface's port, any port of the
+     * same pod or with its UID or container ID, and its peer or uplink
+     * with whatever already uses it. */
+    char *port_name = pod_port_name(req);
+    struct vsdb_scope scope;
+    vsdb_scope_init(&scope);
+    scope_add_deps(&scope, req, port_name);
+    vsdb_scope_add_pairs(&scope, POD_KEY_NAMESPACE, req->namespace,
+                         POD_KEY_NAME, req->name);
+    vsdb_scope_add_pair(&scope, POD_KEY_UID, req->uid);
+    if (req->container_id) {
+        vsdb_scope_add_pair(&scope, POD_KEY_CONTAINER_ID,
+                            req->container_id);
+    }
+    const char *target = (req->mode == POD_MODE_ISOLATED ? NULL
+                          : req->mode == POD_MODE_CROSS ? req->peer
+                          : req->uplink);
+    if (target) {
+        vsdb_scope_add_pair(&scope, POD_KEY_PEER, target);
+        vsdb_scope_add_pair(&scope, POD_KEY_UPLINK, target);
+    }
     struct vsdb *db;
-    char *error = open_db(ops, false, &db);
+    char *error = open_scoped(ops, &scope, &db);
+    vsdb_scope_destroy(&scope);
     if (error) {
+        free(port_name);
         return error;
     }
 
     const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
     const struct ovsrec_bridge *br = vsdb_find_bridge(ovs, ops->bridge);
-    char *port_name = pod_port_name(req);
     char *kit_text;
     struct json *kit_json = kit_create(req, &kit_text);
     struct snapshot snap;
@@ -932,9 +1022,20 @@ static char *
 detach__(const struct pod_ops *ops, const char *namespace, const char *name,
          const char *container_id, const char *ifname, struct svec *detached)
 {
+    struct vsdb_scope scope;
+    vsdb_scope_init(&scope);
+    if (container_id) {
+        vsdb_scope_add_pair(&scope, POD_KEY_CONTAINER_ID, container_id);
+    } else {
+        vsdb_scope_add_pairs(&scope, POD_KEY_NAMESPACE, namespace,
+                             POD_KEY_NAME, name);
+    }
     struct vsdb *db;
-    const struct ovsrec_bridge *br;
-    char *error = open_bridge(ops, false, &db, &br);
+    char *error = open_scoped(ops, &scope, &db);
+    vsdb_scope_destroy(&scope);
+    const struct ovsrec_bridge *br = (error ? NULL
+                                      : vsdb_find_bridge(vsdb_root(db),
+                                                         ops->bridge));
     if (error || !br) {
         vsdb_close(db);
         return error;

@@ -469,12 +469,12 @@ void
 pod_to_external_ids(const struct pod_attachment *pa, struct smap *ids)
 {
     smap_add(ids, "ovs-pod", "pod");
-    smap_add(ids, "ovs-pod-namespace", pa->namespace);
-    smap_add(ids, "ovs-pod-name", pa->name);
-    smap_add(ids, "ovs-pod-uid", pa->uid);
+    smap_add(ids, POD_KEY_NAMESPACE, pa->namespace);
+    smap_add(ids, POD_KEY_NAME, pa->name);
+    smap_add(ids, POD_KEY_UID, pa->uid);
     smap_add(ids, "ovs-pod-ifname", pa->ifname);
     if (pa->container_id) {
-        smap_add(ids, "ovs-pod-container-id", pa->container_id);
+        smap_add(ids, POD_KEY_CONTAINER_ID, pa->container_id);
     }
     if (pa->network) {
         smap_add(ids, "ovs-pod-network", pa->network);
@@ -484,10 +484,10 @@ pod_to_external_ids(const struct pod_attachment *pa, struct smap *ids)
     }
     smap_add(ids, "ovs-pod-mode", pod_mode_to_string(pa->mode));
     if (pa->peer) {
-        smap_add(ids, "ovs-pod-peer", pa->peer);
+        smap_add(ids, POD_KEY_PEER, pa->peer);
     }
     if (pa->uplink) {
-        smap_add(ids, "ovs-pod-uplink", pa->uplink);
+        smap_add(ids, POD_KEY_UPLINK, pa->uplink);
     }
     if (pa->vlan) {
         smap_add_format(ids, "ovs-pod-vlan", "%d", pa->vlan);
@@ -516,15 +516,15 @@ pod_is_ours(const struct smap *ids)
 char *
 pod_from_external_ids(const struct smap *ids, struct pod_attachment *pa)
 {
-    const char *ns = smap_get_def(ids, "ovs-pod-namespace", "");
-    const char *name = smap_get_def(ids, "ovs-pod-name", "");
-    const char *uid = smap_get_def(ids, "ovs-pod-uid", "");
+    const char *ns = smap_get_def(ids, POD_KEY_NAMESPACE, "");
+    const char *name = smap_get_def(ids, POD_KEY_NAME, "");
+    const char *uid = smap_get_def(ids, POD_KEY_UID, "");
     const char *ifname = smap_get_def(ids, "ovs-pod-ifname", "");
     const char *mac = smap_get(ids, "ovs-pod-mac");
     struct eth_addr ea;
     bool have_mac = mac && eth_addr_from_string(mac, &ea);
     char *error = attachment_init(pa, ns, name, uid, ifname,
-                                  smap_get(ids, "ovs-pod-container-id"),
+                                  smap_get(ids, POD_KEY_CONTAINER_ID),
                                   !have_mac);
     if (error) {
         return error;
@@ -537,8 +537,8 @@ pod_from_external_ids(const struct smap *ids, struct pod_attachment *pa)
                 : POD_MODE_CROSS);
     pa->network = nullable_strdup(smap_get(ids, "ovs-pod-network"));
     pa->attached = smap_get_ullong(ids, "ovs-pod-attached", 0);
-    pa->peer = nullable_strdup(smap_get(ids, "ovs-pod-peer"));
-    pa->uplink = nullable_strdup(smap_get(ids, "ovs-pod-uplink"));
+    pa->peer = nullable_strdup(smap_get(ids, POD_KEY_PEER));
+    pa->uplink = nullable_strdup(smap_get(ids, POD_KEY_UPLINK));
     pa->vlan = smap_get_int(ids, "ovs-pod-vlan", 0);
     pa->queues = smap_get_int(ids, "ovs-pod-queues", 1);
     if (have_mac) {

@@ -56,6 +56,15 @@ struct smap;
 #define POD_DEFAULT_BASE_DIR "/run/ovs-pod"
 #define POD_DEFAULT_MOUNT "/var/run/ovs-pod"
 
+/* Keys of a pod port's external_ids that name who it is and what it
+ * forwards to, by which ovs-pod finds the ports an operation depends on. */
+#define POD_KEY_NAMESPACE "ovs-pod-namespace"
+#define POD_KEY_NAME "ovs-pod-name"
+#define POD_KEY_UID "ovs-pod-uid"
+#define POD_KEY_CONTAINER_ID "ovs-pod-container-id"
+#define POD_KEY_PEER "ovs-pod-peer"
+#define POD_KEY_UPLINK "ovs-pod-uplink"
+
 /* How an attachment forwards. */
 enum pod_mode {
     POD_MODE_ISOLATED,          /* No forwarding of its own (yet). */

@@ -42,7 +42,15 @@ struct vsdb {
     char *remote;
     int timeout_s;
     long long int deadline;     /* time_msec() when we give up. */
+
+    /* A scoped connection (see vsdb_open_scoped()) reads only some ports,
+     * and of the interfaces only those named here. */
+    bool scoped;
+    struct sset iface_names;
 };
+
+static bool wait_until(struct vsdb *, bool (*done)(struct vsdb *, int64_t),
+                       int64_t aux);
 
 /* Returns the database remote OVS tools use by default, as a malloc()'d
  * string: "unix:<rundir>/db.sock". */
@@ -108,14 +116,161 @@ static const struct ovsdb_idl_column *const state_columns[] = {
     &ovsrec_interface_col_cfm_remote_opstate,
 };
 
-/* Connects to the Open_vSwitch database at 'remote' and reads it (with
- * VSDB_CONFIG, without the state columns above), waiting at most
- * 'timeout_s' seconds; later steps on the returned connection share that
- * deadline.  Returns NULL and stores the connection in '*dbp' on success,
- * otherwise returns a malloc()'d error message. */
-char *
-vsdb_open(const char *remote, int timeout_s, enum vsdb_monitor monitor,
-          struct vsdb **dbp)
+/* Initializes 'scope' as empty: no ports. */
+void
+vsdb_scope_init(struct vsdb_scope *scope)
+{
+    sset_init(&scope->names);
+    scope->ids = NULL;
+    scope->n_ids = 0;
+}
+
+void
+vsdb_scope_destroy(struct vsdb_scope *scope)
+{
+    sset_destroy(&scope->names);
+    for (size_t i = 0; i < scope->n_ids; i++) {
+        smap_destroy(&scope->ids[i]);
+    }
+    free(scope->ids);
+}
+
+/* Returns how many selections 'scope' has: it grows with each one added
+ * that it did not have. */
+size_t
+vsdb_scope_size(const struct vsdb_scope *scope)
+{
+    return sset_count(&scope->names) + scope->n_ids;
+}
+
+/* Adds the port named 'name' to 'scope'. */
+void
+vsdb_scope_add_name(struct vsdb_scope *scope, const char *name)
+{
+    sset_add(&scope->names, name);
+}
+
+/* Adds to 'scope' the ports whose external_ids include all of 'ids'
+ * (which the function takes over). */
+static void
+add_ids(struct vsdb_scope *scope, struct smap *ids)
+{
+    for (size_t i = 0; i < scope->n_ids; i++) {
+        if (smap_equal(&scope->ids[i], ids)) {
+            smap_destroy(ids);
+            return;
+        }
+    }
+    /* A map's hash table may point into itself: copy, don't move. */
+    scope->ids = xrealloc(scope->ids, (scope->n_ids + 1) * sizeof *scope->ids);
+    for (size_t i = 0; i < scope->n_ids; i++) {
+        hmap_moved(&scope->ids[i].map);
+    }
+    smap_clone(&scope->ids[scope->n_ids++], ids);
+    smap_destroy(ids);
+}
+
+/* Adds to 'scope' the ports whose external_ids map 'key' to 'value'. */
+void
+vsdb_scope_add_pair(struct vsdb_scope *scope, const char *key,
+                    const char *value)
+{
+    struct smap ids = SMAP_INITIALIZER(&ids);
+    smap_add(&ids, key, value);
+    add_ids(scope, &ids);
+}
+
+/* Adds to 'scope' the ports whose external_ids map both 'key1' to 'value1'
+ * and 'key2' to 'value2'. */
+void
+vsdb_scope_add_pairs(struct vsdb_scope *scope, const char *key1,
+                     const char *value1, const char *key2,
+                     const char *value2)
+{
+    struct smap ids = SMAP_INITIALIZER(&ids);
+    smap_add(&ids, key1, value1);
+    smap_add(&ids, key2, value2);
+    add_ids(scope, &ids);
+}
+
+/* Asks the server for the ports in 'scope'.  Returns the condition
+ * sequence number at which 'db' has them. */
+static unsigned int
+set_port_condition(struct vsdb *db, const struct vsdb_scope *scope)
+{
+    struct ovsdb_idl_condition cond;
+    ovsdb_idl_condition_init(&cond);
+    const char *name;
+    SSET_FOR_EACH (name, &scope->names) {
+        ovsrec_port_add_clause_name(&cond, OVSDB_F_EQ, name);
+    }
+    for (size_t i = 0; i < scope->n_ids; i++) {
+        ovsrec_port_add_clause_external_ids(&cond, OVSDB_F_INCLUDES,
+                                            &scope->ids[i]);
+    }
+    unsigned int seqno = ovsrec_port_set_condition(db->idl, &cond);
+    ovsdb_idl_condition_destroy(&cond);
+    return seqno;
+}
+
+/* Asks the server for the interfaces named in 'names', and remembers
+ * them.  Returns the condition sequence number at which 'db' has them. */
+static unsigned int
+set_iface_condition(struct vsdb *db, const struct sset *names)
+{
+    struct ovsdb_idl_condition cond;
+    ovsdb_idl_condition_init(&cond);
+    const char *name;
+    SSET_FOR_EACH (name, names) {
+        ovsrec_interface_add_clause_name(&cond, OVSDB_F_EQ, name);
+    }
+    unsigned int seqno = ovsrec_interface_set_condition(db->idl, &cond);
+    ovsdb_idl_condition_destroy(&cond);
+    sset_destroy(&db->iface_names);
+    sset_clone(&db->iface_names, names);
+    return seqno;
+}
+
+static bool
+condition_acked(struct vsdb *db, int64_t seqno)
+{
+    return ovsdb_idl_get_condition_seqno(db->idl) == (unsigned int) seqno;
+}
+
+/* Waits until 'db' has the rows of the conditions numbered 'seqno'. */
+static char *
+wait_condition(struct vsdb *db, unsigned int seqno)
+{
+    if (wait_until(db, condition_acked, seqno)) {
+        return NULL;
+    }
+    return xasprintf("the OVS database at %s did not send the ports asked "
+                     "for within %d s", db->remote, db->timeout_s);
+}
+
+/* Makes scoped connection 'db' read the interfaces of the ports it read,
+ * which ovs-pod and "ovs-vsctl add-port" name as their ports. */
+static char *
+settle_ifaces(struct vsdb *db)
+{
+    struct sset names;
+    sset_clone(&names, &db->iface_names);
+    const struct ovsrec_port *port;
+    OVSREC_PORT_FOR_EACH (port, db->idl) {
+        sset_add(&names, port->name);
+    }
+    char *error = NULL;
+    if (!sset_equals(&names, &db->iface_names)) {
+        error = wait_condition(db, set_iface_condition(db, &names));
+    }
+    sset_destroy(&names);
+    return error;
+}
+
+/* Does the work of vsdb_open() and vsdb_open_scoped(). */
+static char *
+open__(const char *remote, int timeout_s, enum vsdb_monitor monitor,
+       const struct vsdb_scope *scope, struct vsdb **dbp)
 {
     *dbp = NULL;
     const char *socket = unix_socket(remote);
@@ -135,6 +290,14 @@ vsdb_open(const char *remote, int timeout_s, enum vsdb_monitor monitor,
         for (size_t i = 0; i < ARRAY_SIZE(state_columns); i++) {
             ovsdb_idl_omit(db->idl, state_columns[i]);
         }
+    }
+    sset_init(&db->iface_names);
+    if (scope) {
+        /* Set before the first connection, the conditions apply to the
+         * initial read. */
+        db->scoped = true;
+        set_port_condition(db, scope);
+        set_iface_condition(db, &scope->names);
     }
     *dbp = NULL;
 
@@ -170,11 +333,52 @@ vsdb_open(const char *remote, int timeout_s, enum vsdb_monitor monitor,
     return NULL;
 }
 
+/* Connects to the Open_vSwitch database at 'remote' and reads it (with
+ * VSDB_CONFIG, without the state columns above), waiting at most
+ * 'timeout_s' seconds; later steps on the returned connection share that
+ * deadline.  Returns NULL and stores the connection in '*dbp' on success,
+ * otherwise returns a malloc()'d error message. */
+char *
+vsdb_open(const char *remote, int timeout_s, enum vsdb_monitor monitor,
+          struct vsdb **dbp)
+{
+    return open__(remote, timeout_s, monitor, NULL, dbp);
+}
+
+/* Like vsdb_open() with VSDB_CONFIG, but reads only the ports in 'scope'
+ * (with their interfaces) of all the database's ports; every other table
+ * is read whole.  A bridge's 'ports' then lists only the ports read. */
+char *
+vsdb_open_scoped(const char *remote, int timeout_s,
+                 const struct vsdb_scope *scope, struct vsdb **dbp)
+{
+    char *error = open__(remote, timeout_s, VSDB_CONFIG, scope, dbp);
+    if (!error) {
+        error = settle_ifaces(*dbp);
+        if (error) {
+            vsdb_close(*dbp);
+            *dbp = NULL;
+        }
+    }
+    return error;
+}
+
+/* Makes scoped connection 'db' read the ports in 'scope' too, a superset
+ * of its scope so far, and waits until it has read them. */
+char *
+vsdb_widen(struct vsdb *db, const struct vsdb_scope *scope)
+{
+    ovs_assert(db->scoped);
+    char *error = wait_condition(db, set_port_condition(db, scope));
+    return error ? error : settle_ifaces(db);
+}
+
 /* Closes 'db'. */
 void
 vsdb_close(struct vsdb *db)
 {
     if (db) {
+        sset_destroy(&db->iface_names);
         ovsdb_idl_destroy(db->idl);
         free(db->remote);
         free(db);

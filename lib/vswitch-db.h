@@ -26,6 +26,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include "openvswitch/compiler.h"
+#include "smap.h"
+#include "sset.h"
 
 struct ovsdb_idl;
 struct ovsdb_idl_txn;
@@ -46,6 +48,31 @@ enum vsdb_monitor {
 
 char *vsdb_open(const char *remote, int timeout_s, enum vsdb_monitor,
                 struct vsdb **) OVS_WARN_UNUSED_RESULT;
+
+/* The ports a scoped connection reads, out of all of them: those named in
+ * 'names', and those whose external_ids include every pair of one of the
+ * maps in 'ids'.  With 1000 ports, reading the few that an operation
+ * depends on is what keeps it from growing with the number of ports. */
+struct vsdb_scope {
+    struct sset names;
+    struct smap *ids;
+    size_t n_ids;
+};
+
+void vsdb_scope_init(struct vsdb_scope *);
+void vsdb_scope_destroy(struct vsdb_scope *);
+size_t vsdb_scope_size(const struct vsdb_scope *);
+void vsdb_scope_add_name(struct vsdb_scope *, const char *name);
+void vsdb_scope_add_pair(struct vsdb_scope *, const char *key,
+                         const char *value);
+void vsdb_scope_add_pairs(struct vsdb_scope *, const char *key1,
+                          const char *value1, const char *key2,
+                          const char *value2);
+char *vsdb_open_scoped(const char *remote, int timeout_s,
+                       const struct vsdb_scope *, struct vsdb **)
+    OVS_WARN_UNUSED_RESULT;
+char *vsdb_widen(struct vsdb *, const struct vsdb_scope *)
+    OVS_WARN_UNUSED_RESULT;
 void vsdb_close(struct vsdb *);
 
 struct ovsdb_idl *vsdb_idl(const struct vsdb *);
