@@ -242,17 +242,35 @@ flow_table_port_cookies(struct flow_table *table, int port,
     struct shash_node *node;
     SHASH_FOR_EACH (node, &flows) {
         const struct table_flow *tf = node->data;
-        bool known = !tf->ours;
-        for (size_t i = 0; i < *n && !known; i++) {
-            known = (*cookies)[i] == tf->cookie;
-        }
-        if (!known) {
-            *cookies = xrealloc(*cookies, (*n + 1) * sizeof **cookies);
-            (*cookies)[(*n)++] = tf->cookie;
+        if (tf->ours) {
+            flow_table_add_cookie(cookies, n, tf->cookie);
         }
     }
     table_flows_destroy(&flows);
     return error;
+}
+
+/* Returns true if 'cookie' is one of the 'n' 'cookies'. */
+bool
+flow_table_has_cookie(const uint64_t *cookies, size_t n, uint64_t cookie)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (cookies[i] == cookie) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Appends 'cookie' to the '*n' '*cookies' (a malloc()'d array) unless it
+ * is there already. */
+void
+flow_table_add_cookie(uint64_t **cookies, size_t *n, uint64_t cookie)
+{
+    if (!flow_table_has_cookie(*cookies, *n, cookie)) {
+        *cookies = xrealloc(*cookies, (*n + 1) * sizeof **cookies);
+        (*cookies)[(*n)++] = cookie;
+    }
 }
 
 /* A set of cookies, or every cookie if 'cookies' is NULL. */
@@ -267,12 +285,7 @@ in_scope(const struct cookie_scope *scope, uint64_t cookie)
     if (!scope->cookies) {
         return true;
     }
-    for (size_t i = 0; i < scope->n; i++) {
-        if (scope->cookies[i] == cookie) {
-            return true;
-        }
-    }
-    return false;
+    return flow_table_has_cookie(scope->cookies, scope->n, cookie);
 }
 
 /* Encodes 'fm' (whose match and actions it frees) into a flow_mod in

@@ -56,6 +56,9 @@ char *flow_table_sync_cookies(struct flow_table *,
 char *flow_table_port_cookies(struct flow_table *, int port,
                               uint64_t **cookies, size_t *n)
     OVS_WARN_UNUSED_RESULT;
+bool flow_table_has_cookie(const uint64_t *cookies, size_t n,
+                           uint64_t cookie);
+void flow_table_add_cookie(uint64_t **cookies, size_t *n, uint64_t cookie);
 char *flow_table_format_others(struct flow_table *, struct svec *lines)
     OVS_WARN_UNUSED_RESULT;
 char *flow_table_count_ours(struct flow_table *, struct simap *counts)

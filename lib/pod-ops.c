@@ -421,17 +421,6 @@ flow_strings(const struct pod_flow_set *flows, struct sset *set)
     }
 }
 
-static bool
-has_cookie(const uint64_t *cookies, size_t n, uint64_t cookie)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (cookies[i] == cookie) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* Adds to the 'n' 'cookies' the cookie of each flow of 'flows' that
  * 'other' (from flow_strings()) lacks, once. */
 static void
@@ -442,9 +431,8 @@ add_changed_cookies(const struct pod_flow_set *flows,
         const struct pod_flow *f = &flows->flows[i];
         char *s = xasprintf("%"PRIx64" %d %s %s", f->cookie, f->priority,
                             f->match, f->actions);
-        if (!has_cookie(*cookies, *n, f->cookie) && !sset_contains(other, s)) {
-            *cookies = xrealloc(*cookies, (*n + 1) * sizeof **cookies);
-            (*cookies)[(*n)++] = f->cookie;
+        if (!sset_contains(other, s)) {
+            flow_table_add_cookie(cookies, n, f->cookie);
         }
         free(s);
     }
@@ -471,7 +459,7 @@ add_orphan_cookies(struct flow_table *table, const struct snapshot *snap,
         }
     }
     for (size_t i = 0; i < n_found && !error; i++) {
-        bool live = has_cookie(*cookies, *n, found[i]);
+        bool live = flow_table_has_cookie(*cookies, *n, found[i]);
         for (size_t j = 0; j < snap->n && !live; j++) {
             live = pod_cookie(&snap->pods[j]) == found[i];
         }
@@ -479,8 +467,7 @@ add_orphan_cookies(struct flow_table *table, const struct snapshot *snap,
             live = with->flows[j].cookie == found[i];
         }
         if (!live) {
-            *cookies = xrealloc(*cookies, (*n + 1) * sizeof **cookies);
-            (*cookies)[(*n)++] = found[i];
+            flow_table_add_cookie(cookies, n, found[i]);
         }
     }
     free(found);
