@@ -161,13 +161,13 @@ add_ids(struct vsdb_scope *scope, struct smap *ids)
             return;
         }
     }
-    /* A map's hash table may point into itself: copy, don't move. */
+    /* A small map's hash table points into the map itself: each map moved
+     * (by the realloc, or here) must be told. */
     scope->ids = xrealloc(scope->ids, (scope->n_ids + 1) * sizeof *scope->ids);
+    scope->ids[scope->n_ids++] = *ids;
     for (size_t i = 0; i < scope->n_ids; i++) {
         hmap_moved(&scope->ids[i].map);
     }
-    smap_clone(&scope->ids[scope->n_ids++], ids);
-    smap_destroy(ids);
 }
 
 /* Adds to 'scope' the ports whose external_ids map 'key' to 'value'. */
@@ -248,8 +248,9 @@ wait_condition(struct vsdb *db, unsigned int seqno)
                      "for within %d s", db->remote, db->timeout_s);
 }
 
-/* Makes scoped connection 'db' read the interfaces of the ports it read,
- * which ovs-pod and "ovs-vsctl add-port" name as their ports. */
+/* Makes scoped connection 'db' read the interfaces of the ports it read:
+ * a port that ovs-pod creates, like an uplink port made by hand, has one
+ * interface with the port's name. */
 static char *
 settle_ifaces(struct vsdb *db)
 {
