@@ -55,3 +55,6 @@ lib_libovspod_la_SOURCES = \
 # What every ovs-pod program links.
 OVSPOD_LDADD = lib/libovspod.la $(OVS_LIBDIR)/libopenvswitch.la $(NUMA_LIBS) \
 	$(YAML_LIBS)
+
+# How the clients' Open vSwitch builds its library alone.
+EXTRA_DIST += lib/ovs-client.mk

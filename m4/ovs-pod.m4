@@ -93,26 +93,51 @@ openvswitch-source package or pass --with-ovs-source=DIR])
      AC_MSG_RESULT([$OVSDIR])
    fi
 
-   dnl ovs-pod's patch series for ovs-vswitchd.  A tree we unpacked gets
-   dnl each patch that it lacks; a tree the user gave must already have them.
-   AC_MSG_CHECKING([for ovs-pod's patches in $OVSDIR])
-   opod_patched=
-   for opod_patch in `ls "$srcdir"/vswitchd/patches/*.patch 2>/dev/null | sort`; do
-     if patch -d "$OVSDIR" -p1 -R -s -f --dry-run < "$opod_patch" \
-          >/dev/null 2>&1; then
-       :
-     elif test -n "$with_ovs_source"; then
-       AC_MSG_RESULT([no])
-       AC_MSG_ERROR([$OVSDIR lacks $opod_patch: apply it with
-"patch -d $OVSDIR -p1 < $opod_patch"])
-     elif patch -d "$OVSDIR" -p1 -s -f < "$opod_patch" >/dev/null; then
-       opod_patched="$opod_patched `basename $opod_patch`"
+   dnl ovs-pod's patch series for ovs-vswitchd, checked as a whole on a
+   dnl scratch copy of the files it touches, because a later patch may
+   dnl change an earlier one's context: the tree has the series if it
+   dnl reverts, newest patch first, and lacks it if it applies, oldest
+   dnl first.  A tree we unpacked gets the series; a tree the user gave
+   dnl must have it.
+   opod_patches=`ls "$srcdir"/vswitchd/patches/*.patch 2>/dev/null | sort`
+   opod_try_series () {
+     rm -rf conftest.ovs && mkdir conftest.ovs || return 1
+     for opod_f in `sed -n 's|^--- a/||p' $opod_patches | cut -f1 \
+                    | cut -d' ' -f1 | sort -u`; do
+       if test -f "$OVSDIR/$opod_f"; then
+         $MKDIR_P "conftest.ovs/`dirname $opod_f`" \
+           && cp "$OVSDIR/$opod_f" "conftest.ovs/$opod_f" || return 1
+       fi
+     done
+     if test "x$[]1" = x-R; then
+       opod_list=`echo "$opod_patches" | sort -r`
      else
-       AC_MSG_RESULT([no])
-       AC_MSG_ERROR([cannot apply $opod_patch to $OVSDIR])
+       opod_list=$opod_patches
      fi
-   done
-   AC_MSG_RESULT([${opod_patched:-all there}])
+     for opod_patch in $opod_list; do
+       patch -d conftest.ovs -p1 $[]1 -s -f < "$opod_patch" >/dev/null 2>&1 \
+         || return 1
+     done
+   }
+   AC_MSG_CHECKING([for ovs-pod's patches in $OVSDIR])
+   if test -z "$opod_patches" || opod_try_series -R; then
+     AC_MSG_RESULT([all there])
+   elif test -n "$with_ovs_source"; then
+     AC_MSG_RESULT([no])
+     AC_MSG_ERROR([$OVSDIR lacks ovs-pod's patch series: apply
+$srcdir/vswitchd/patches/*.patch in order, with "patch -d $OVSDIR -p1"])
+   elif opod_try_series; then
+     for opod_patch in $opod_patches; do
+       patch -d "$OVSDIR" -p1 -s -f < "$opod_patch" >/dev/null \
+         || AC_MSG_ERROR([cannot apply $opod_patch to $OVSDIR])
+     done
+     AC_MSG_RESULT([applied])
+   else
+     AC_MSG_RESULT([no])
+     AC_MSG_ERROR([$OVSDIR holds part of ovs-pod's patch series, or another
+version of it: remove $OVSDIR and `pwd`/ovs-client, and run configure again])
+   fi
+   rm -rf conftest.ovs
 
    if test -n "$with_ovs_build"; then
      OVSBUILDDIR=`cd "$with_ovs_build" 2>/dev/null && pwd`
@@ -123,9 +148,37 @@ openvswitch-source package or pass --with-ovs-source=DIR])
      OVSBUILDDIR=$OVSDIR
    fi
 
+   opod_prefix=$prefix
+   test "x$opod_prefix" = xNONE && opod_prefix=$ac_default_prefix
+
+   dnl The clients (ovs-podctl, the CNI plugin and the test programs) link
+   dnl a second libopenvswitch, built from a copy of the same patched tree
+   dnl without DPDK and AF_XDP, as Debian builds its openvswitch-common
+   dnl apart from ovs-vswitchd-dpdk.  They never run a datapath, and the
+   dnl dynamic loader's work for DPDK's libraries doubled the start of
+   dnl every ovs-podctl and CNI call (see performance.rst).  It is a copy,
+   dnl taken before the tree is built in place and cleaned if it was,
+   dnl because OVS refuses a build directory apart from a configured source
+   dnl tree.  It gets the same directories, which its compiled-in paths
+   dnl come from.
+   OVSCLIENTDIR=`pwd`/ovs-client
+   if test ! -f "$OVSCLIENTDIR/config.h"; then
+     AC_MSG_NOTICE([configuring the clients' Open vSwitch in $OVSCLIENTDIR])
+     rm -rf "$OVSCLIENTDIR" && $MKDIR_P "$OVSCLIENTDIR" \
+       && (cd "$OVSDIR" && tar -cf - --exclude=./.git .) \
+          | (cd "$OVSCLIENTDIR" && tar -xf -) \
+       || AC_MSG_ERROR([cannot copy $OVSDIR into $OVSCLIENTDIR])
+     (cd "$OVSCLIENTDIR" \
+      && if test -f config.status; then ${MAKE-make} distclean; fi \
+      && ./configure --enable-ssl --disable-afxdp \
+           --prefix="$opod_prefix" --localstatedir="$localstatedir" \
+           --sysconfdir="$sysconfdir" CC="$CC" CFLAGS="$CFLAGS") \
+       > ovs-client-configure.log 2>&1 \
+       || AC_MSG_ERROR([configuring the clients' Open vSwitch failed, see
+ovs-client-configure.log])
+   fi
+
    if test ! -f "$OVSBUILDDIR/config.h"; then
-     opod_prefix=$prefix
-     test "x$opod_prefix" = xNONE && opod_prefix=$ac_default_prefix
      AC_MSG_NOTICE([configuring Open vSwitch in $OVSBUILDDIR with DPDK])
      (cd "$OVSBUILDDIR" \
       && "$OVSDIR/configure" --with-dpdk=shared --enable-ssl \
@@ -153,9 +206,10 @@ needs a DPDK-enabled ovs-vswitchd])
      *) AC_MSG_WARN([ovs-pod is developed against Open vSwitch 3.1]) ;;
    esac
 
-   dnl Compile with exactly the warnings and flags OVS uses.
+   dnl Compile with exactly the warnings and flags of the libopenvswitch
+   dnl we link.
    opod_ovs_var () {
-     sed -n "s/^$[]1 = //p" "$OVSBUILDDIR/Makefile"
+     sed -n "s/^$[]1 = //p" "$OVSCLIENTDIR/Makefile"
    }
    OVS_WARNING_FLAGS=`opod_ovs_var WARNING_FLAGS`
    OVS_CFLAGS=`opod_ovs_var OVS_CFLAGS`
@@ -165,9 +219,9 @@ needs a DPDK-enabled ovs-vswitchd])
    AC_CONFIG_COMMANDS([ovs-config.h],
      [$AWK '/^#define (PACKAGE|VERSION)/ { next }
             /^#define / { print "#ifndef " @S|@2; print; print "#endif"; next }
-            /^#undef / { next }' "$OVSBUILDDIR/config.h" > ovs-config.h.tmp \
+            /^#undef / { next }' "$OVSCLIENTDIR/config.h" > ovs-config.h.tmp \
       && mv ovs-config.h.tmp ovs-config.h],
-     [OVSBUILDDIR='$OVSBUILDDIR' AWK='$AWK'])
+     [OVSCLIENTDIR='$OVSCLIENTDIR' AWK='$AWK'])
 
    AC_DEFINE_UNQUOTED([OVS_PACKAGE_VERSION], ["$OVSVERSION"],
      [Version of the Open vSwitch that ovs-pod is built with.])
@@ -175,6 +229,7 @@ needs a DPDK-enabled ovs-vswitchd])
    OVS_TARBALL=$with_ovs_tarball
    AC_SUBST([OVS_TARBALL])
    AC_SUBST([OVSBUILDDIR])
+   AC_SUBST([OVSCLIENTDIR])
    AC_SUBST([OVSVERSION])
    AC_SUBST([OVS_WARNING_FLAGS])
    AC_SUBST([OVS_CFLAGS])

@@ -16,6 +16,7 @@ TESTSUITE_AT = \
 	tests/security.at \
 	tests/bad-input.at \
 	tests/units.at \
+	tests/build.at \
 	tests/vswitchd.at
 SYSTEM_DPDK_TESTSUITE_AT = \
 	tests/system-dpdk-testsuite.at \
