@@ -93,51 +93,73 @@ openvswitch-source package or pass --with-ovs-source=DIR])
      AC_MSG_RESULT([$OVSDIR])
    fi
 
-   dnl ovs-pod's patch series for ovs-vswitchd, checked as a whole on a
-   dnl scratch copy of the files it touches, because a later patch may
-   dnl change an earlier one's context: the tree has the series if it
-   dnl reverts, newest patch first, and lacks it if it applies, oldest
-   dnl first.  A tree we unpacked gets the series; a tree the user gave
-   dnl must have it.
+   dnl ovs-pod's patch series for ovs-vswitchd.  A later patch may change
+   dnl an earlier one's context, so patches are not checked one by one: a
+   dnl tree has the series' first K patches if they revert, newest first,
+   dnl on a scratch copy of the files the series touches, and the rest
+   dnl then apply in order.  A tree we unpacked gets what it lacks; a tree
+   dnl the user gave must have the whole series.
    opod_patches=`ls "$srcdir"/vswitchd/patches/*.patch 2>/dev/null | sort`
-   opod_try_series () {
+   opod_scratch () {
      rm -rf conftest.ovs && mkdir conftest.ovs || return 1
      for opod_f in `sed -n 's|^--- a/||p' $opod_patches | cut -f1 \
                     | cut -d' ' -f1 | sort -u`; do
-       if test -f "$OVSDIR/$opod_f"; then
+       if test -f "$[]1/$opod_f"; then
          $MKDIR_P "conftest.ovs/`dirname $opod_f`" \
-           && cp "$OVSDIR/$opod_f" "conftest.ovs/$opod_f" || return 1
+           && cp "$[]1/$opod_f" "conftest.ovs/$opod_f" || return 1
        fi
      done
-     if test "x$[]1" = x-R; then
-       opod_list=`echo "$opod_patches" | sort -r`
-     else
-       opod_list=$opod_patches
-     fi
-     for opod_patch in $opod_list; do
-       patch -d conftest.ovs -p1 $[]1 -s -f < "$opod_patch" >/dev/null 2>&1 \
-         || return 1
+   }
+   opod_run () {
+     opod_flags=$[]1
+     shift
+     for opod_patch; do
+       patch -d conftest.ovs -p1 $opod_flags -s -f < "$opod_patch" \
+         >/dev/null 2>&1 || return 1
+     done
+   }
+   dnl opod_find_missing DIR: sets opod_missing to the patches that DIR
+   dnl lacks; fails if DIR holds something else (another version).
+   opod_find_missing () {
+     opod_n=`echo "$opod_patches" | grep -c .`
+     while :; do
+       opod_head=`echo "$opod_patches" | head -n $opod_n`
+       opod_missing=`echo "$opod_patches" | tail -n +\`expr $opod_n + 1\``
+       if opod_scratch "$[]1" \
+          && opod_run -R `echo "$opod_head" | sort -r` \
+          && opod_scratch "$[]1" && opod_run "" $opod_missing; then
+         rm -rf conftest.ovs
+         return 0
+       fi
+       test $opod_n = 0 && break
+       opod_n=`expr $opod_n - 1`
+     done
+     rm -rf conftest.ovs
+     return 1
+   }
+   opod_apply () {
+     for opod_patch in $opod_missing; do
+       patch -d "$[]1" -p1 -s -f < "$opod_patch" >/dev/null \
+         || AC_MSG_ERROR([cannot apply $opod_patch to $[]1])
      done
    }
    AC_MSG_CHECKING([for ovs-pod's patches in $OVSDIR])
-   if test -z "$opod_patches" || opod_try_series -R; then
+   if test -z "$opod_patches"; then
+     AC_MSG_RESULT([none to apply])
+   elif ! opod_find_missing "$OVSDIR"; then
+     AC_MSG_RESULT([no])
+     AC_MSG_ERROR([$OVSDIR holds another version of ovs-pod's patch series:
+remove $OVSDIR and `pwd`/ovs-client, and run configure again])
+   elif test -z "$opod_missing"; then
      AC_MSG_RESULT([all there])
    elif test -n "$with_ovs_source"; then
      AC_MSG_RESULT([no])
-     AC_MSG_ERROR([$OVSDIR lacks ovs-pod's patch series: apply
-$srcdir/vswitchd/patches/*.patch in order, with "patch -d $OVSDIR -p1"])
-   elif opod_try_series; then
-     for opod_patch in $opod_patches; do
-       patch -d "$OVSDIR" -p1 -s -f < "$opod_patch" >/dev/null \
-         || AC_MSG_ERROR([cannot apply $opod_patch to $OVSDIR])
-     done
-     AC_MSG_RESULT([applied])
+     AC_MSG_ERROR([$OVSDIR lacks `echo $opod_missing`: apply them in order,
+with "patch -d $OVSDIR -p1 < PATCH"])
    else
-     AC_MSG_RESULT([no])
-     AC_MSG_ERROR([$OVSDIR holds part of ovs-pod's patch series, or another
-version of it: remove $OVSDIR and `pwd`/ovs-client, and run configure again])
+     opod_apply "$OVSDIR"
+     AC_MSG_RESULT([applied `for p in $opod_missing; do basename $p; done`])
    fi
-   rm -rf conftest.ovs
 
    if test -n "$with_ovs_build"; then
      OVSBUILDDIR=`cd "$with_ovs_build" 2>/dev/null && pwd`
@@ -162,6 +184,14 @@ version of it: remove $OVSDIR and `pwd`/ovs-client, and run configure again])
    dnl tree.  It gets the same directories, which its compiled-in paths
    dnl come from.
    OVSCLIENTDIR=`pwd`/ovs-client
+   if test -f "$OVSCLIENTDIR/config.h" && test -n "$opod_patches"; then
+     if opod_find_missing "$OVSCLIENTDIR"; then
+       opod_apply "$OVSCLIENTDIR"
+     else
+       AC_MSG_NOTICE([$OVSCLIENTDIR holds another patch series: copying again])
+       rm -f "$OVSCLIENTDIR/config.h"
+     fi
+   fi
    if test ! -f "$OVSCLIENTDIR/config.h"; then
      AC_MSG_NOTICE([configuring the clients' Open vSwitch in $OVSCLIENTDIR])
      rm -rf "$OVSCLIENTDIR" && $MKDIR_P "$OVSCLIENTDIR" \
