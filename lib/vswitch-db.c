@@ -116,6 +116,42 @@ static const struct ovsdb_idl_column *const state_columns[] = {
     &ovsrec_interface_col_cfm_remote_opstate,
 };
 
+/* The configuration columns of the two big tables that ovs-pod never reads
+ * or writes.  ovsdb-server copies every monitored column of every row of
+ * a table for a client's first read, before its condition picks the
+ * rows, so each of them costs every call as many copies as there are
+ * ports. */
+static const struct ovsdb_idl_column *const unused_columns[] = {
+    &ovsrec_port_col_bond_active_slave,
+    &ovsrec_port_col_bond_downdelay,
+    &ovsrec_port_col_bond_fake_iface,
+    &ovsrec_port_col_bond_mode,
+    &ovsrec_port_col_bond_updelay,
+    &ovsrec_port_col_cvlans,
+    &ovsrec_port_col_fake_bridge,
+    &ovsrec_port_col_lacp,
+    &ovsrec_port_col_mac,
+    &ovsrec_port_col_other_config,
+    &ovsrec_port_col_protected_,
+    &ovsrec_port_col_qos,
+    &ovsrec_port_col_tag,
+    &ovsrec_port_col_trunks,
+    &ovsrec_port_col_vlan_mode,
+    &ovsrec_interface_col_bfd,
+    &ovsrec_interface_col_cfm_mpid,
+    &ovsrec_interface_col_ifindex,
+    &ovsrec_interface_col_ingress_policing_burst,
+    &ovsrec_interface_col_ingress_policing_kpkts_burst,
+    &ovsrec_interface_col_ingress_policing_kpkts_rate,
+    &ovsrec_interface_col_ingress_policing_rate,
+    &ovsrec_interface_col_lldp,
+    &ovsrec_interface_col_mac,
+    &ovsrec_interface_col_mac_in_use,
+    &ovsrec_interface_col_mtu,
+    &ovsrec_interface_col_ofport_request,
+    &ovsrec_interface_col_other_config,
+};
+
 /* Initializes 'scope' as empty: no ports. */
 void
 vsdb_scope_init(struct vsdb_scope *scope)
@@ -287,6 +323,9 @@ open__(const char *remote, int timeout_s, enum vsdb_monitor monitor,
     db->timeout_s = timeout_s;
     db->deadline = time_msec() + timeout_s * 1000LL;
     db->idl = ovsdb_idl_create(remote, &ovsrec_idl_class, true, true);
+    for (size_t i = 0; i < ARRAY_SIZE(unused_columns); i++) {
+        ovsdb_idl_omit(db->idl, unused_columns[i]);
+    }
     if (monitor == VSDB_CONFIG) {
         for (size_t i = 0; i < ARRAY_SIZE(state_columns); i++) {
             ovsdb_idl_omit(db->idl, state_columns[i]);
