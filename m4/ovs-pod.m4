@@ -154,11 +154,17 @@ remove $OVSDIR and `pwd`/ovs-client, and run configure again])
      AC_MSG_RESULT([all there])
    elif test -n "$with_ovs_source"; then
      AC_MSG_RESULT([no])
-     AC_MSG_ERROR([$OVSDIR lacks `echo $opod_missing`: apply them in order,
-with "patch -d $OVSDIR -p1 < PATCH"])
+     opod_first=`echo "$opod_missing" | head -n 1`
+     AC_MSG_ERROR([$OVSDIR lacks $opod_first and the patches after it
+in $srcdir/vswitchd/patches: apply them in order, with
+"patch -d $OVSDIR -p1 < PATCH"])
    else
      opod_apply "$OVSDIR"
-     AC_MSG_RESULT([applied `for p in $opod_missing; do basename $p; done`])
+     opod_names=
+     for opod_patch in $opod_missing; do
+       opod_names="$opod_names `basename $opod_patch .patch | cut -c1-4`"
+     done
+     AC_MSG_RESULT([applied$opod_names])
    fi
 
    if test -n "$with_ovs_build"; then
