@@ -100,10 +100,11 @@ openvswitch-source package or pass --with-ovs-source=DIR])
    dnl then apply in order.  A tree we unpacked gets what it lacks; a tree
    dnl the user gave must have the whole series.
    opod_patches=`ls "$srcdir"/vswitchd/patches/*.patch 2>/dev/null | sort`
+   opod_files=`sed -n 's|^--- a/||p' $opod_patches </dev/null | cut -f1 \
+               | cut -d' ' -f1 | sort -u`
    opod_scratch () {
      rm -rf conftest.ovs && mkdir conftest.ovs || return 1
-     for opod_f in `sed -n 's|^--- a/||p' $opod_patches | cut -f1 \
-                    | cut -d' ' -f1 | sort -u`; do
+     for opod_f in $opod_files; do
        if test -f "$[]1/$opod_f"; then
          $MKDIR_P "conftest.ovs/`dirname $opod_f`" \
            && cp "$[]1/$opod_f" "conftest.ovs/$opod_f" || return 1
