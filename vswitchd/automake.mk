@@ -15,7 +15,8 @@ EXTRA_DIST += vswitchd/patches/README.rst \
 	vswitchd/patches/0004-dpif-netdev-yield-while-waiting-for-a-pmd-reload.patch \
 	vswitchd/patches/0005-bridge-write-status-only-of-interfaces-that-changed.patch \
 	vswitchd/patches/0006-dpif-netdev-assign-the-queues-of-ports-added-together-once.patch \
-	vswitchd/patches/0007-dpif-netdev-report-which-ports-changed.patch
+	vswitchd/patches/0007-dpif-netdev-report-which-ports-changed.patch \
+	vswitchd/patches/0008-dpif-netdev-quiesce-pmd-threads-every-millisecond.patch
 
 # systemd units, the same for the deb and the rpm: ovsdb-server, then
 # ovs-pod-node (the node file at boot), then ovs-vswitchd through
