@@ -152,6 +152,16 @@ static const struct ovsdb_idl_column *const unused_columns[] = {
     &ovsrec_interface_col_other_config,
 };
 
+/* Has 'idl' neither monitor nor write the 'n' columns in 'columns'. */
+static void
+omit_columns(struct ovsdb_idl *idl,
+             const struct ovsdb_idl_column *const columns[], size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        ovsdb_idl_omit(idl, columns[i]);
+    }
+}
+
 /* Initializes 'scope' as empty: no ports. */
 void
 vsdb_scope_init(struct vsdb_scope *scope)
@@ -323,13 +333,9 @@ open__(const char *remote, int timeout_s, enum vsdb_monitor monitor,
     db->timeout_s = timeout_s;
     db->deadline = time_msec() + timeout_s * 1000LL;
     db->idl = ovsdb_idl_create(remote, &ovsrec_idl_class, true, true);
-    for (size_t i = 0; i < ARRAY_SIZE(unused_columns); i++) {
-        ovsdb_idl_omit(db->idl, unused_columns[i]);
-    }
+    omit_columns(db->idl, unused_columns, ARRAY_SIZE(unused_columns));
     if (monitor == VSDB_CONFIG) {
-        for (size_t i = 0; i < ARRAY_SIZE(state_columns); i++) {
-            ovsdb_idl_omit(db->idl, state_columns[i]);
-        }
+        omit_columns(db->idl, state_columns, ARRAY_SIZE(state_columns));
     }
     sset_init(&db->iface_names);
     if (scope) {
