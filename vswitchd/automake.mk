@@ -8,7 +8,8 @@ EXTRA_DIST += vswitchd/ovs-pod-sandbox vswitchd/ovs-pod-ctl
 
 # ovs-pod's patch series for ovs-vswitchd, applied by configure to the OVS
 # tree it unpacks (see vswitchd/patches/README.rst).
-EXTRA_DIST += vswitchd/patches/README.rst \
+DOCS_RST += vswitchd/patches/README.rst
+EXTRA_DIST += \
 	vswitchd/patches/0001-netdev-dpdk-refuse-vhost-connection-through-link.patch \
 	vswitchd/patches/0002-dpif-netdev-log-rxq-assignment-only-when-it-changes.patch \
 	vswitchd/patches/0003-dpif-netdev-index-ports-by-name.patch \
