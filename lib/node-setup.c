@@ -144,11 +144,11 @@ bridge_changes__(const struct node_setup *setup,
         if (!txn) {
             return NULL;
         }
-        struct ovsrec_interface *iface = ovsrec_interface_insert(txn);
+        struct ovsrec_interface *iface = vsdb_insert_interface(txn);
         ovsrec_interface_set_name(iface, setup->bridge);
         ovsrec_interface_set_type(iface, "internal");
 
-        struct ovsrec_port *port = ovsrec_port_insert(txn);
+        struct ovsrec_port *port = vsdb_insert_port(txn);
         ovsrec_port_set_name(port, setup->bridge);
         ovsrec_port_set_interfaces(port, &iface, 1);
 
@@ -194,7 +194,7 @@ uplink_changes__(const struct node_setup *setup,
                                            u->devargs, rxq,
                                            want_mtu ? ", mtu_request" : ""));
         if (txn) {
-            struct ovsrec_interface *iface = ovsrec_interface_insert(txn);
+            struct ovsrec_interface *iface = vsdb_insert_interface(txn);
             ovsrec_interface_set_name(iface, u->name);
             ovsrec_interface_set_type(iface, "dpdk");
             ovsrec_interface_update_options_setkey(iface, "dpdk-devargs",
@@ -204,7 +204,7 @@ uplink_changes__(const struct node_setup *setup,
                 ovsrec_interface_set_mtu_request(iface, &mtu, 1);
             }
 
-            struct ovsrec_port *nport = ovsrec_port_insert(txn);
+            struct ovsrec_port *nport = vsdb_insert_port(txn);
             ovsrec_port_set_name(nport, u->name);
             ovsrec_port_set_interfaces(nport, &iface, 1);
             ovsrec_port_update_external_ids_setkey(nport, OWNER_KEY,

@@ -734,7 +734,7 @@ build_create_port(struct vsdb *db, struct ovsdb_idl_txn *txn, void *aux_,
     }
 
     char *sock = pod_socket_path(aux->req);
-    struct ovsrec_interface *iface = ovsrec_interface_insert(txn);
+    struct ovsrec_interface *iface = vsdb_insert_interface(txn);
     ovsrec_interface_set_name(iface, aux->port_name);
     ovsrec_interface_set_type(iface, (ops->port_type ? ops->port_type
                                       : "dpdkvhostuserclient"));
@@ -747,7 +747,7 @@ build_create_port(struct vsdb *db, struct ovsdb_idl_txn *txn, void *aux_,
     pa.attached = time_wall();
     pod_to_external_ids(&pa, &ids);
     pod_attachment_destroy(&pa);
-    struct ovsrec_port *port = ovsrec_port_insert(txn);
+    struct ovsrec_port *port = vsdb_insert_port(txn);
     ovsrec_port_set_name(port, aux->port_name);
     ovsrec_port_set_interfaces(port, &iface, 1);
     ovsrec_port_set_external_ids(port, &ids);
