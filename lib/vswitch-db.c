@@ -682,24 +682,28 @@ provisional_uuid(struct uuid *uuid)
     }
 }
 
+/* Inserts a row of 'class' into 'txn' with a provisional UUID. */
+static const struct ovsdb_idl_row *
+insert_row(struct ovsdb_idl_txn *txn,
+           const struct ovsdb_idl_table_class *class)
+{
+    struct uuid uuid;
+    provisional_uuid(&uuid);
+    return ovsdb_idl_txn_insert(txn, class, &uuid);
+}
+
 /* Inserts a Port row into 'txn', as ovsrec_port_insert() does. */
 struct ovsrec_port *
 vsdb_insert_port(struct ovsdb_idl_txn *txn)
 {
-    struct uuid uuid;
-    provisional_uuid(&uuid);
-    const struct ovsdb_idl_row *row
-        = ovsdb_idl_txn_insert(txn, &ovsrec_table_port, &uuid);
-    return CONTAINER_OF(row, struct ovsrec_port, header_);
+    return CONTAINER_OF(insert_row(txn, &ovsrec_table_port),
+                        struct ovsrec_port, header_);
 }
 
 /* Inserts an Interface row into 'txn', as ovsrec_interface_insert() does. */
 struct ovsrec_interface *
 vsdb_insert_interface(struct ovsdb_idl_txn *txn)
 {
-    struct uuid uuid;
-    provisional_uuid(&uuid);
-    const struct ovsdb_idl_row *row
-        = ovsdb_idl_txn_insert(txn, &ovsrec_table_interface, &uuid);
-    return CONTAINER_OF(row, struct ovsrec_interface, header_);
+    return CONTAINER_OF(insert_row(txn, &ovsrec_table_interface),
+                        struct ovsrec_interface, header_);
 }
