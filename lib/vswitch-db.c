@@ -154,6 +154,53 @@ static const struct ovsdb_idl_column *const unused_columns[] = {
     &ovsrec_interface_col_other_config,
 };
 
+/* The tables that ovs-pod reads or writes. */
+static const struct ovsdb_idl_table_class *const used_tables[] = {
+    &ovsrec_table_open_vswitch,
+    &ovsrec_table_bridge,
+    &ovsrec_table_port,
+    &ovsrec_table_interface,
+};
+
+/* Returns true if 'base' refers to rows of a table that ovs-pod does not
+ * use. */
+static bool
+refers_to_unused_table(const struct ovsdb_base_type *base)
+{
+    if (!ovsdb_base_type_is_ref(base)) {
+        return false;
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(used_tables); i++) {
+        if (!strcmp(base->uuid.refTableName, used_tables[i]->name)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Has 'idl' neither monitor nor write the tables that ovs-pod does not use
+ * (mirrors, controllers, QoS, managers and the rest), nor the columns of
+ * its own tables that refer to them.  ovsdb-server would otherwise set up
+ * a monitor for each of them on every call. */
+static void
+omit_unused_tables(struct ovsdb_idl *idl)
+{
+    for (size_t i = 0; i < ovsrec_idl_class.n_tables; i++) {
+        const struct ovsdb_idl_table_class *tc = &ovsrec_idl_class.tables[i];
+        bool used = false;
+        for (size_t j = 0; j < ARRAY_SIZE(used_tables); j++) {
+            used = used || tc == used_tables[j];
+        }
+        for (size_t j = 0; j < tc->n_columns; j++) {
+            const struct ovsdb_idl_column *c = &tc->columns[j];
+            if (!used || refers_to_unused_table(&c->type.key)
+                || refers_to_unused_table(&c->type.value)) {
+                ovsdb_idl_omit(idl, c);
+            }
+        }
+    }
+}
+
 /* Has 'idl' neither monitor nor write the 'n' columns in 'columns'. */
 static void
 omit_columns(struct ovsdb_idl *idl,
@@ -335,6 +382,7 @@ open__(const char *remote, int timeout_s, enum vsdb_monitor monitor,
     db->timeout_s = timeout_s;
     db->deadline = time_msec() + timeout_s * 1000LL;
     db->idl = ovsdb_idl_create(remote, &ovsrec_idl_class, true, true);
+    omit_unused_tables(db->idl);
     omit_columns(db->idl, unused_columns, ARRAY_SIZE(unused_columns));
     if (monitor == VSDB_CONFIG) {
         omit_columns(db->idl, state_columns, ARRAY_SIZE(state_columns));
