@@ -259,8 +259,8 @@ static char *
 open_scoped(const struct pod_ops *ops, struct vsdb_scope *scope,
             struct vsdb **dbp)
 {
-    char *error = vsdb_open_scoped(ops->db_remote, ops->timeout_s, scope,
-                                   dbp);
+    char *error = vsdb_open_scoped(ops->db_remote, ops->timeout_s,
+                                   ops->bridge, scope, dbp);
     if (error) {
         if (ops->db_unreachable) {
             *ops->db_unreachable = true;
@@ -864,7 +864,9 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
     }
 
     const struct ovsrec_bridge *pbr;
-    const struct ovsrec_port *existing = vsdb_find_port(ovs, port_name, &pbr);
+    const struct ovsrec_port *existing = vsdb_find_port_anywhere(db,
+                                                                 port_name,
+                                                                 &pbr);
     if (existing) {
         struct pod_attachment cur;
         if (!pod_is_ours(&existing->external_ids) || pbr != br) {

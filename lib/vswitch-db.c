@@ -288,6 +288,18 @@ vsdb_scope_add_pairs(struct vsdb_scope *scope, const char *key1,
     add_ids(scope, &ids);
 }
 
+/* Asks the server for bridge 'name' only: the other bridges' rows, with
+ * all their ports' UUIDs, are none of a scoped connection's business. */
+static void
+set_bridge_condition(struct vsdb *db, const char *name)
+{
+    struct ovsdb_idl_condition cond;
+    ovsdb_idl_condition_init(&cond);
+    ovsrec_bridge_add_clause_name(&cond, OVSDB_F_EQ, name);
+    ovsrec_bridge_set_condition(db->idl, &cond);
+    ovsdb_idl_condition_destroy(&cond);
+}
+
 /* Asks the server for the ports in 'scope'.  Returns the condition
  * sequence number at which 'db' has them. */
 static unsigned int
@@ -366,7 +378,8 @@ settle_ifaces(struct vsdb *db)
 /* Does the work of vsdb_open() and vsdb_open_scoped(). */
 static char *
 open__(const char *remote, int timeout_s, enum vsdb_monitor monitor,
-       const struct vsdb_scope *scope, struct vsdb **dbp)
+       const char *bridge, const struct vsdb_scope *scope,
+       struct vsdb **dbp)
 {
     *dbp = NULL;
     const char *socket = unix_socket(remote);
@@ -392,6 +405,7 @@ open__(const char *remote, int timeout_s, enum vsdb_monitor monitor,
         /* Set before the first connection, the conditions apply to the
          * initial read. */
         db->scoped = true;
+        set_bridge_condition(db, bridge);
         set_port_condition(db, scope);
         set_iface_condition(db, &scope->names);
     }
@@ -438,17 +452,20 @@ char *
 vsdb_open(const char *remote, int timeout_s, enum vsdb_monitor monitor,
           struct vsdb **dbp)
 {
-    return open__(remote, timeout_s, monitor, NULL, dbp);
+    return open__(remote, timeout_s, monitor, NULL, NULL, dbp);
 }
 
-/* Like vsdb_open() with VSDB_CONFIG, but reads only the ports in 'scope'
- * (with their interfaces) of all the database's ports; every other table
- * is read whole.  A bridge's 'ports' then lists only the ports read. */
+/* Like vsdb_open() with VSDB_CONFIG, but reads only bridge 'bridge' of the
+ * bridges, and only the ports in 'scope' (with their interfaces) of all
+ * the database's ports, whatever bridge they are on.  The bridge's 'ports'
+ * then lists only the ports read; vsdb_find_port_anywhere() finds one
+ * that is on another bridge. */
 char *
-vsdb_open_scoped(const char *remote, int timeout_s,
+vsdb_open_scoped(const char *remote, int timeout_s, const char *bridge,
                  const struct vsdb_scope *scope, struct vsdb **dbp)
 {
-    char *error = open__(remote, timeout_s, VSDB_CONFIG, scope, dbp);
+    char *error = open__(remote, timeout_s, VSDB_CONFIG, bridge, scope,
+                         dbp);
     if (!error) {
         error = settle_ifaces(*dbp);
         if (error) {
@@ -697,6 +714,25 @@ vsdb_find_port(const struct ovsrec_open_vswitch *ovs, const char *name,
         *brp = NULL;
     }
     return NULL;
+}
+
+/* Returns the port named 'name' that 'db' has read, or NULL, and stores
+ * its bridge in '*brp' (if nonnull): NULL if 'db' does not read that
+ * bridge (see vsdb_open_scoped()). */
+const struct ovsrec_port *
+vsdb_find_port_anywhere(const struct vsdb *db, const char *name,
+                        const struct ovsrec_bridge **brp)
+{
+    const struct ovsrec_port *port = vsdb_find_port(vsdb_root(db), name,
+                                                    brp);
+    if (!port) {
+        OVSREC_PORT_FOR_EACH (port, db->idl) {
+            if (!strcmp(port->name, name)) {
+                break;
+            }
+        }
+    }
+    return port;
 }
 
 /* Returns the pid of the running ovs-vswitchd of the OVS whose database is

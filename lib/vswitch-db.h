@@ -69,7 +69,8 @@ void vsdb_scope_add_pairs(struct vsdb_scope *, const char *key1,
                           const char *value1, const char *key2,
                           const char *value2);
 char *vsdb_open_scoped(const char *remote, int timeout_s,
-                       const struct vsdb_scope *, struct vsdb **)
+                       const char *bridge, const struct vsdb_scope *,
+                       struct vsdb **)
     OVS_WARN_UNUSED_RESULT;
 char *vsdb_widen(struct vsdb *, const struct vsdb_scope *)
     OVS_WARN_UNUSED_RESULT;
@@ -98,5 +99,7 @@ const struct ovsrec_bridge *vsdb_find_bridge(
 const struct ovsrec_port *vsdb_find_port(const struct ovsrec_open_vswitch *,
                                          const char *name,
                                          const struct ovsrec_bridge **);
+const struct ovsrec_port *vsdb_find_port_anywhere(
+    const struct vsdb *, const char *name, const struct ovsrec_bridge **);
 
 #endif /* vswitch-db.h */
