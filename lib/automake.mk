@@ -45,6 +45,8 @@ lib_libovspod_la_SOURCES = \
 	lib/pod-flows.h \
 	lib/pod-ops.c \
 	lib/pod-ops.h \
+	lib/pod-queue.c \
+	lib/pod-queue.h \
 	lib/topology.c \
 	lib/topology.h \
 	lib/uplink.c \

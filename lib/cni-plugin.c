@@ -324,8 +324,12 @@ cmd_add(struct plugin *p, struct ds *output, struct cni_error *error)
     struct cni_result result;
     cni_result_init(&result);
     struct ipam_step step = { .p = p, .result = &result, .error = error };
-    p->ops.before_change = ipam_add;
-    p->ops.before_change_aux = &step;
+    if (p->cfg.ipam || p->cfg.prev_result) {
+        /* Without addresses to find, the attach may be queued for
+         * another ADD's process to make (see pod-queue.h). */
+        p->ops.before_change = ipam_add;
+        p->ops.before_change_aux = &step;
+    }
 
     bool changed;
     struct json *kit;

@@ -42,6 +42,7 @@
 #include "pod-dir.h"
 #include "pod-flows.h"
 #include "pod-intent.h"
+#include "pod-queue.h"
 #include "pod.h"
 #include "simap.h"
 #include "smap.h"
@@ -119,17 +120,42 @@ snapshot_destroy(struct snapshot *snap)
     simap_destroy(&snap->ofports);
 }
 
-/* Takes the bridge's lock, which serializes every operation that changes
- * its ports or flows: runtimes attach different pods in parallel, and the
- * flood flows of a shared uplink and the socket base directory are shared
- * among them.  Waits at most 'ops->timeout_s' seconds.  Returns the locked
- * file descriptor, or -1 after storing an error message in '*errorp'. */
-static int
-lock_bridge(const struct pod_ops *ops, char **errorp)
+/* Returns the path of the bridge's lock file. */
+static char *
+lock_path(const struct pod_ops *ops)
 {
     char *rundir = vsdb_rundir(ops->db_remote);
     char *path = xasprintf("%s/ovs-pod-%s.lock", rundir, ops->bridge);
     free(rundir);
+    return path;
+}
+
+/* Returns what a queued attach request must share with the lock holder's
+ * for the holder to attach it as its requester would: who asks, within
+ * which node file, with which port type. */
+static char *
+queue_key(const struct pod_ops *ops)
+{
+    return xasprintf("%d %s %s", (int) ops->who,
+                     ops->policy && ops->policy->path ? ops->policy->path
+                     : "", ops->port_type ? ops->port_type : "");
+}
+
+/* Takes the bridge's lock, which serializes every operation that changes
+ * its ports or flows: runtimes attach different pods in parallel, and the
+ * flood flows of a shared uplink and the socket base directory are shared
+ * among them.  Waits at most 'ops->timeout_s' seconds.  If 'queued' is
+ * nonnull and the lock is taken, leaves it in the lock's queue with 'key'
+ * while it waits (see pod-queue.h), with 'ticket' to withdraw it.
+ * Returns the locked file descriptor, or -1 after storing an error
+ * message in '*errorp'. */
+static int
+lock_bridge__(const struct pod_ops *ops, const char *path,
+              const struct pod_attachment *queued, const char *key,
+              struct pod_queue_ticket *ticket, char **errorp)
+{
+    ticket->dir_fd = ticket->fd = -1;
+    ticket->id = NULL;
     int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
         if (errno == ENOENT && ops->db_unreachable) {
@@ -138,7 +164,6 @@ lock_bridge(const struct pod_ops *ops, char **errorp)
         }
         *errorp = xasprintf("cannot open lock file %s: %s", path,
                             ovs_strerror(errno));
-        free(path);
         return -1;
     }
 
@@ -155,13 +180,31 @@ lock_bridge(const struct pod_ops *ops, char **errorp)
                                 path);
             break;
         }
+        if (queued) {
+            char *error = pod_queue_submit(path, key, queued, ticket);
+            if (error) {
+                VLOG_DBG("not queued: %s", error);
+                free(error);
+            }
+            queued = NULL;
+        }
         xnanosleep(10 * 1000 * 1000);
     }
-    free(path);
     if (*errorp) {
+        pod_queue_withdraw(ticket);
         close(fd);
         return -1;
     }
+    return fd;
+}
+
+static int
+lock_bridge(const struct pod_ops *ops, char **errorp)
+{
+    char *path = lock_path(ops);
+    struct pod_queue_ticket ticket;
+    int fd = lock_bridge__(ops, path, NULL, NULL, &ticket, errorp);
+    free(path);
     return fd;
 }
 
@@ -248,6 +291,37 @@ scope_add_deps(struct vsdb_scope *scope, const struct pod_attachment *pa,
         if (pa->mode == POD_MODE_SHARED) {
             vsdb_scope_add_pair(scope, POD_KEY_UPLINK, pa->uplink);
         }
+    }
+}
+
+/* Returns the port that 'req' forwards to, or NULL for an isolated
+ * attachment. */
+static const char *
+request_target(const struct pod_attachment *req)
+{
+    return (req->mode == POD_MODE_ISOLATED ? NULL
+            : req->mode == POD_MODE_CROSS ? req->peer
+            : req->uplink);
+}
+
+/* Adds to 'scope' what attaching 'req' on 'port_name' checks: this
+ * interface's port, any port of the same pod or with its UID or container
+ * ID, and its peer or uplink with whatever already uses it. */
+static void
+scope_add_request(struct vsdb_scope *scope, const struct pod_attachment *req,
+                  const char *port_name)
+{
+    scope_add_deps(scope, req, port_name);
+    vsdb_scope_add_pairs(scope, POD_KEY_NAMESPACE, req->namespace,
+                         POD_KEY_NAME, req->name);
+    vsdb_scope_add_pair(scope, POD_KEY_UID, req->uid);
+    if (req->container_id) {
+        vsdb_scope_add_pair(scope, POD_KEY_CONTAINER_ID, req->container_id);
+    }
+    const char *target = request_target(req);
+    if (target) {
+        vsdb_scope_add_pair(scope, POD_KEY_PEER, target);
+        vsdb_scope_add_pair(scope, POD_KEY_UPLINK, target);
     }
 }
 
@@ -715,17 +789,18 @@ check_intent(const struct pod_ops *ops, const struct pod_attachment *req,
     return NULL;
 }
 
-struct create_port_aux {
+struct create_ports_aux {
     const struct pod_ops *ops;
-    const struct pod_attachment *req;
-    const char *port_name;
+    const struct pod_attachment *const *reqs;
+    char *const *port_names;
+    size_t n;
 };
 
 static char *
-build_create_port(struct vsdb *db, struct ovsdb_idl_txn *txn, void *aux_,
-                  bool *empty OVS_UNUSED)
+build_create_ports(struct vsdb *db, struct ovsdb_idl_txn *txn, void *aux_,
+                   bool *empty OVS_UNUSED)
 {
-    const struct create_port_aux *aux = aux_;
+    const struct create_ports_aux *aux = aux_;
     const struct pod_ops *ops = aux->ops;
     const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
                                                       ops->bridge);
@@ -733,44 +808,75 @@ build_create_port(struct vsdb *db, struct ovsdb_idl_txn *txn, void *aux_,
         return no_bridge_error(ops);
     }
 
-    char *sock = pod_socket_path(aux->req);
-    struct ovsrec_interface *iface = vsdb_insert_interface(txn);
-    ovsrec_interface_set_name(iface, aux->port_name);
-    ovsrec_interface_set_type(iface, (ops->port_type ? ops->port_type
-                                      : "dpdkvhostuserclient"));
-    ovsrec_interface_update_options_setkey(iface, "vhost-server-path", sock);
-    free(sock);
+    for (size_t i = 0; i < aux->n; i++) {
+        const struct pod_attachment *req = aux->reqs[i];
+        char *sock = pod_socket_path(req);
+        struct ovsrec_interface *iface = vsdb_insert_interface(txn);
+        ovsrec_interface_set_name(iface, aux->port_names[i]);
+        ovsrec_interface_set_type(iface, (ops->port_type ? ops->port_type
+                                          : "dpdkvhostuserclient"));
+        ovsrec_interface_update_options_setkey(iface, "vhost-server-path",
+                                               sock);
+        free(sock);
 
-    struct smap ids = SMAP_INITIALIZER(&ids);
-    struct pod_attachment pa;
-    pod_attachment_clone(&pa, aux->req);
-    pa.attached = time_wall();
-    pod_to_external_ids(&pa, &ids);
-    pod_attachment_destroy(&pa);
-    struct ovsrec_port *port = vsdb_insert_port(txn);
-    ovsrec_port_set_name(port, aux->port_name);
-    ovsrec_port_set_interfaces(port, &iface, 1);
-    ovsrec_port_set_external_ids(port, &ids);
-    smap_destroy(&ids);
+        struct smap ids = SMAP_INITIALIZER(&ids);
+        struct pod_attachment pa;
+        pod_attachment_clone(&pa, req);
+        pa.attached = time_wall();
+        pod_to_external_ids(&pa, &ids);
+        pod_attachment_destroy(&pa);
+        struct ovsrec_port *port = vsdb_insert_port(txn);
+        ovsrec_port_set_name(port, aux->port_names[i]);
+        ovsrec_port_set_interfaces(port, &iface, 1);
+        ovsrec_port_set_external_ids(port, &ids);
+        smap_destroy(&ids);
 
-    /* A partial update of Bridge.ports: other ports may come and go. */
-    ovsrec_bridge_update_ports_addvalue(br, port);
+        /* A partial update of Bridge.ports: other ports may come and
+         * go. */
+        ovsrec_bridge_update_ports_addvalue(br, port);
+    }
     return NULL;
 }
 
-/* Creates the attachment's port and waits until ovs-vswitchd has it. */
+/* Creates the 'n' attachments 'reqs' on ports 'port_names', in one
+ * transaction, and waits until ovs-vswitchd has them. */
 static char *
-create_port(const struct pod_ops *ops, struct vsdb *db,
-            const struct pod_attachment *req, const char *port_name)
+create_ports(const struct pod_ops *ops, struct vsdb *db,
+             const struct pod_attachment *const *reqs,
+             char *const *port_names, size_t n)
 {
-    struct create_port_aux aux = { .ops = ops, .req = req,
-                                   .port_name = port_name };
-    char *comment = xasprintf("ovs-podctl: attach %s/%s %s", req->namespace,
-                              req->name, req->ifname);
-    char *error = vsdb_transact(db, comment, true, build_create_port, &aux,
-                                NULL);
-    free(comment);
+    struct create_ports_aux aux = { .ops = ops, .reqs = reqs,
+                                    .port_names = port_names, .n = n };
+    struct ds comment = DS_EMPTY_INITIALIZER;
+    ds_put_cstr(&comment, "ovs-podctl: attach");
+    for (size_t i = 0; i < n; i++) {
+        ds_put_format(&comment, "%s %s/%s %s", i ? "," : "",
+                      reqs[i]->namespace, reqs[i]->name, reqs[i]->ifname);
+    }
+    char *error = vsdb_transact(db, ds_cstr(&comment), true,
+                                build_create_ports, &aux, NULL);
+    ds_destroy(&comment);
     return error;
+}
+
+/* Checks that ovs-vswitchd made port 'port_name' and gave it an OpenFlow
+ * port number. */
+static char *
+check_created(struct vsdb *db, const char *port_name)
+{
+    const struct ovsrec_port *port = vsdb_find_port(vsdb_root(db),
+                                                    port_name, NULL);
+    const struct ovsrec_interface *iface = (port && port->n_interfaces
+                                            ? port->interfaces[0] : NULL);
+    if (!iface) {
+        return xasprintf("port %s vanished", port_name);
+    } else if (iface->error) {
+        return xasprintf("port %s: %s", port_name, iface->error);
+    } else if (!iface->n_ofport || *iface->ofport <= 0) {
+        return xasprintf("ovs-vswitchd gave port %s no OpenFlow port "
+                         "number", port_name);
+    }
+    return NULL;
 }
 
 /* Writes 'kit' into 'd' unless ovs-pod's kit of the same size is there
@@ -826,21 +932,7 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
     char *port_name = pod_port_name(req);
     struct vsdb_scope scope;
     vsdb_scope_init(&scope);
-    scope_add_deps(&scope, req, port_name);
-    vsdb_scope_add_pairs(&scope, POD_KEY_NAMESPACE, req->namespace,
-                         POD_KEY_NAME, req->name);
-    vsdb_scope_add_pair(&scope, POD_KEY_UID, req->uid);
-    if (req->container_id) {
-        vsdb_scope_add_pair(&scope, POD_KEY_CONTAINER_ID,
-                            req->container_id);
-    }
-    const char *target = (req->mode == POD_MODE_ISOLATED ? NULL
-                          : req->mode == POD_MODE_CROSS ? req->peer
-                          : req->uplink);
-    if (target) {
-        vsdb_scope_add_pair(&scope, POD_KEY_PEER, target);
-        vsdb_scope_add_pair(&scope, POD_KEY_UPLINK, target);
-    }
+    scope_add_request(&scope, req, port_name);
     struct vsdb *db;
     char *error = open_scoped(ops, &scope, &db);
     vsdb_scope_destroy(&scope);
@@ -940,22 +1032,10 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
         goto out;
     }
 
-    error = create_port(ops, db, req, port_name);
+    error = create_ports(ops, db, &req, &port_name, 1);
     port_created = true;
     if (!error) {
-        const struct ovsrec_port *port = vsdb_find_port(vsdb_root(db),
-                                                        port_name, NULL);
-        const struct ovsrec_interface *iface = (port && port->n_interfaces
-                                                ? port->interfaces[0]
-                                                : NULL);
-        if (!iface) {
-            error = xasprintf("port %s vanished", port_name);
-        } else if (iface->error) {
-            error = xasprintf("port %s: %s", port_name, iface->error);
-        } else if (!iface->n_ofport || *iface->ofport <= 0) {
-            error = xasprintf("ovs-vswitchd gave port %s no OpenFlow port "
-                              "number", port_name);
-        }
+        error = check_created(db, port_name);
     }
     if (!error) {
         struct sset names = SSET_INITIALIZER(&names);
@@ -1185,6 +1265,212 @@ pod_ops_save_flows(const struct pod_ops *ops, size_t *n_saved, char **pathp)
     return error;
 }
 
+/* Returns true if attaching 'a' and 'b' together could make one's checks
+ * or flows depend on the other: the same pod, UID or container ID, or the
+ * same port to forward to, or one forwarding to the other. */
+static bool
+requests_related(const struct pod_attachment *a, const char *a_port,
+                 const struct pod_attachment *b, const char *b_port)
+{
+    const char *at = request_target(a), *bt = request_target(b);
+    return ((!strcmp(a->namespace, b->namespace)
+             && !strcmp(a->name, b->name))
+            || !strcmp(a->uid, b->uid)
+            || (a->container_id && b->container_id
+                && !strcmp(a->container_id, b->container_id))
+            || (at && bt && !strcmp(at, bt))
+            || (at && !strcmp(at, b_port))
+            || (bt && !strcmp(bt, a_port)));
+}
+
+/* Undoes what attach_batch() did for the 'n' attachments 'reqs' on ports
+ * 'names' with directories 'dirs': their flows and ports if 'ports', and
+ * their directories if it made them or 'ports'. */
+static void
+undo_batch(const struct pod_ops *ops, struct vsdb *db,
+           const struct pod_attachment *const *reqs, char *const *names,
+           struct pod_dir *dirs, size_t n, bool ports)
+{
+    if (ports) {
+        struct sset set = SSET_INITIALIZER(&set);
+        for (size_t i = 0; i < n; i++) {
+            sset_add(&set, names[i]);
+        }
+        free(sync_changed_flows(ops, db, &set, false, NULL));
+        bool committed;
+        free(delete_ports(db, ops->bridge, &set, "ovs-podctl: undo attach",
+                          true, &committed));
+        sset_destroy(&set);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if ((ports || dirs[i].created) && dirs[i].fd >= 0) {
+            pod_dir_remove(&dirs[i], reqs[i]);
+        }
+    }
+}
+
+/* Attaches together, with one transaction, one wait for ovs-vswitchd and
+ * one flow bundle, those of the 'n' requests 'reqs' that are new, pass
+ * every check that attach__() makes, and are not related to one another
+ * (see requests_related()), and sets 'done[i]' for each one attached.  It
+ * leaves the rest, and all of them if any step fails, for attach__() to
+ * attach one by one, which says why if it cannot. */
+static void
+attach_batch(const struct pod_ops *ops, const struct pod_attachment *reqs,
+             size_t n, bool *done)
+{
+    char **names = xcalloc(n, sizeof *names);
+    struct vsdb_scope scope;
+    vsdb_scope_init(&scope);
+    for (size_t i = 0; i < n; i++) {
+        done[i] = false;
+        names[i] = pod_port_name(&reqs[i]);
+        scope_add_request(&scope, &reqs[i], names[i]);
+    }
+    struct vsdb *db;
+    char *error = open_scoped(ops, &scope, &db);
+    vsdb_scope_destroy(&scope);
+    const struct ovsrec_open_vswitch *ovs = error ? NULL : vsdb_root(db);
+    const struct ovsrec_bridge *br = (ovs ? vsdb_find_bridge(ovs, ops->bridge)
+                                      : NULL);
+
+    /* The requests to attach, in order. */
+    const struct pod_attachment **batch = xcalloc(n, sizeof *batch);
+    char **batch_names = xcalloc(n, sizeof *batch_names);
+    size_t *index = xcalloc(n, sizeof *index);
+    size_t n_batch = 0;
+    struct snapshot snap;
+    if (br) {
+        snapshot_read(br, &snap, NULL);
+    }
+    for (size_t i = 0; br && i < n; i++) {
+        const struct ovsrec_bridge *pbr;
+        bool ok = !vsdb_find_port_anywhere(db, names[i], &pbr);
+        for (size_t j = 0; ok && j < n_batch; j++) {
+            ok = !requests_related(&reqs[i], names[i], batch[j],
+                                   batch_names[j]);
+        }
+        if (ok) {
+            bool refused, not_yet;
+            char *e = check_intent(ops, &reqs[i], names[i], ovs, br, &snap,
+                                   &refused, &not_yet);
+            ok = !e;
+            free(e);
+        }
+        if (ok) {
+            index[n_batch] = i;
+            batch_names[n_batch] = names[i];
+            batch[n_batch++] = &reqs[i];
+        }
+    }
+    if (br) {
+        snapshot_destroy(&snap);
+    }
+
+    struct pod_dir *dirs = xcalloc(n_batch, sizeof *dirs);
+    size_t n_dirs = 0;
+    for (; n_dirs < n_batch && !error; n_dirs++) {
+        error = pod_dir_open(batch[n_dirs], true, &dirs[n_dirs]);
+    }
+    bool created = false;
+    if (!error && n_batch) {
+        error = create_ports(ops, db, batch, batch_names, n_batch);
+        created = true;
+        for (size_t i = 0; i < n_batch && !error; i++) {
+            error = check_created(db, batch_names[i]);
+        }
+    }
+    if (!error && n_batch) {
+        struct sset set = SSET_INITIALIZER(&set);
+        for (size_t i = 0; i < n_batch; i++) {
+            sset_add(&set, batch_names[i]);
+        }
+        error = sync_changed_flows(ops, db, &set, true, NULL);
+        sset_destroy(&set);
+    }
+    for (size_t i = 0; i < n_batch && !error; i++) {
+        char *kit_text;
+        json_destroy(kit_create(batch[i], &kit_text));
+        error = pod_dir_write_kit(&dirs[i], batch[i], kit_text);
+        free(kit_text);
+    }
+
+    if (error) {
+        VLOG_INFO("attaching %"PRIuSIZE" interfaces together failed, so "
+                  "each is attached alone: %s", n_batch, error);
+        undo_batch(ops, db, batch, batch_names, dirs, n_dirs, created);
+        free(error);
+    } else {
+        for (size_t i = 0; i < n_batch; i++) {
+            done[index[i]] = true;
+            VLOG_INFO("attached %s/%s interface %s as port %s (%s), one of "
+                      "%"PRIuSIZE" together", batch[i]->namespace,
+                      batch[i]->name, batch[i]->ifname, batch_names[i],
+                      pod_mode_to_string(batch[i]->mode), n_batch);
+        }
+    }
+    for (size_t i = 0; i < n_dirs; i++) {
+        pod_dir_close(&dirs[i]);
+    }
+    free(dirs);
+    free(index);
+    free(batch_names);
+    free(batch);
+    for (size_t i = 0; i < n; i++) {
+        free(names[i]);
+    }
+    free(names);
+    vsdb_close(db);
+}
+
+/* Attaches 'req', under the bridge lock at 'path', together with the
+ * requests with 'key' that wait in its queue (see pod-queue.h), and
+ * answers those it attached.  Returns like pod_ops_attach(). */
+static char *
+attach_queued(const struct pod_ops *ops, const char *path, const char *key,
+              const struct pod_attachment *req, bool *changed,
+              struct json **kit)
+{
+    struct pod_queue_request *queued;
+    size_t n_queued = pod_queue_take(path, key, &queued);
+    if (!n_queued) {
+        return attach__(ops, req, changed, kit);
+    }
+
+    /* This request first, unless its hook must run first. */
+    bool own = !ops->before_change;
+    size_t n = n_queued + own;
+    struct pod_attachment *reqs = xcalloc(n, sizeof *reqs);
+    if (own) {
+        pod_attachment_clone(&reqs[0], req);
+    }
+    for (size_t i = 0; i < n_queued; i++) {
+        pod_attachment_clone(&reqs[own + i], &queued[i].pa);
+    }
+    bool *done = xcalloc(n, sizeof *done);
+    attach_batch(ops, reqs, n, done);
+    for (size_t i = 0; i < n_queued; i++) {
+        if (done[own + i]) {
+            pod_queue_answer(path, queued[i].id);
+        }
+    }
+
+    char *error = NULL;
+    if (own && done[0]) {
+        *changed = true;
+        *kit = launch_kit_create(req);
+    } else {
+        error = attach__(ops, req, changed, kit);
+    }
+    for (size_t i = 0; i < n; i++) {
+        pod_attachment_destroy(&reqs[i]);
+    }
+    free(reqs);
+    free(done);
+    pod_queue_requests_destroy(queued, n_queued);
+    return error;
+}
+
 /* Attaches 'req': creates its socket directory, its dpdkvhostuserclient
  * port, its flows and its launch kit.  Attaching again with the same
  * intent changes nothing (and sets '*changed' to false); with another
@@ -1195,15 +1481,30 @@ char *
 pod_ops_attach(const struct pod_ops *ops, const struct pod_attachment *req,
                bool *changed, struct json **kit)
 {
-    char *error = NULL;
-    int lock = lock_bridge(ops, &error);
     *changed = false;
     *kit = NULL;
-    if (lock < 0) {
-        return error;
+
+    /* A request with a hook must run it itself, so it is never queued. */
+    char *path = lock_path(ops);
+    char *key = queue_key(ops);
+    struct pod_queue_ticket ticket;
+    char *error = NULL;
+    int lock = lock_bridge__(ops, path, ops->before_change ? NULL : req, key,
+                             &ticket, &error);
+    if (lock >= 0) {
+        if (pod_queue_answered(&ticket)) {
+            /* The lock's previous holder attached it. */
+            *changed = true;
+            *kit = launch_kit_create(req);
+        } else {
+            pod_queue_withdraw(&ticket);
+            error = attach_queued(ops, path, key, req, changed, kit);
+        }
+        pod_queue_withdraw(&ticket);
+        unlock_bridge(lock);
     }
-    error = attach__(ops, req, changed, kit);
-    unlock_bridge(lock);
+    free(key);
+    free(path);
     return error;
 }
 
