@@ -1330,9 +1330,17 @@ attach_batch(const struct pod_ops *ops, const struct pod_attachment *reqs,
     struct vsdb *db;
     char *error = open_scoped(ops, &scope, &db);
     vsdb_scope_destroy(&scope);
-    const struct ovsrec_open_vswitch *ovs = error ? NULL : vsdb_root(db);
-    const struct ovsrec_bridge *br = (ovs ? vsdb_find_bridge(ovs, ops->bridge)
-                                      : NULL);
+    if (error) {
+        /* Each requester will find out for itself. */
+        free(error);
+        for (size_t i = 0; i < n; i++) {
+            free(names[i]);
+        }
+        free(names);
+        return;
+    }
+    const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
+    const struct ovsrec_bridge *br = vsdb_find_bridge(ovs, ops->bridge);
 
     /* The requests to attach, in order. */
     const struct pod_attachment **batch = xcalloc(n, sizeof *batch);
