@@ -1442,6 +1442,7 @@ attach_queued(const struct pod_ops *ops, const char *path, const char *key,
     struct pod_queue_request *queued;
     size_t n_queued = pod_queue_take(path, key, &queued);
     if (!n_queued) {
+        pod_queue_requests_destroy(queued, 0);
         return attach__(ops, req, changed, kit);
     }
 
