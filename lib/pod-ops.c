@@ -1266,8 +1266,9 @@ pod_ops_save_flows(const struct pod_ops *ops, size_t *n_saved, char **pathp)
 }
 
 /* Returns true if attaching 'a' and 'b' together could make one's checks
- * or flows depend on the other: the same pod, UID or container ID, or the
- * same port to forward to, or one forwarding to the other. */
+ * depend on the other: the same pod, UID or container ID; the same port to
+ * forward to, unless both take different VLANs of an uplink; or one
+ * forwarding to the other. */
 static bool
 requests_related(const struct pod_attachment *a, const char *a_port,
                  const struct pod_attachment *b, const char *b_port)
@@ -1278,7 +1279,9 @@ requests_related(const struct pod_attachment *a, const char *a_port,
             || !strcmp(a->uid, b->uid)
             || (a->container_id && b->container_id
                 && !strcmp(a->container_id, b->container_id))
-            || (at && bt && !strcmp(at, bt))
+            || (at && bt && !strcmp(at, bt)
+                && (a->mode == POD_MODE_CROSS || b->mode == POD_MODE_CROSS
+                    || a->vlan == b->vlan))
             || (at && !strcmp(at, b_port))
             || (bt && !strcmp(bt, a_port)));
 }
