@@ -152,7 +152,7 @@ bridge_changes__(const struct node_setup *setup,
         ovsrec_port_set_name(port, setup->bridge);
         ovsrec_port_set_interfaces(port, &iface, 1);
 
-        struct ovsrec_bridge *nbr = ovsrec_bridge_insert(txn);
+        struct ovsrec_bridge *nbr = vsdb_insert_bridge(txn);
         ovsrec_bridge_set_name(nbr, setup->bridge);
         ovsrec_bridge_set_ports(nbr, &port, 1);
         ovsrec_bridge_set_datapath_type(nbr, "netdev");

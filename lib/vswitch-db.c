@@ -135,7 +135,6 @@ static const struct ovsdb_idl_column *const unused_columns[] = {
     &ovsrec_port_col_mac,
     &ovsrec_port_col_other_config,
     &ovsrec_port_col_protected_,
-    &ovsrec_port_col_qos,
     &ovsrec_port_col_tag,
     &ovsrec_port_col_trunks,
     &ovsrec_port_col_vlan_mode,
@@ -774,6 +773,14 @@ insert_row(struct ovsdb_idl_txn *txn,
     struct uuid uuid;
     provisional_uuid(&uuid);
     return ovsdb_idl_txn_insert(txn, class, &uuid);
+}
+
+/* Inserts a Bridge row into 'txn', as ovsrec_bridge_insert() does. */
+struct ovsrec_bridge *
+vsdb_insert_bridge(struct ovsdb_idl_txn *txn)
+{
+    return CONTAINER_OF(insert_row(txn, &ovsrec_table_bridge),
+                        struct ovsrec_bridge, header_);
 }
 
 /* Inserts a Port row into 'txn', as ovsrec_port_insert() does. */

@@ -91,6 +91,7 @@ char *vsdb_wait_applied(struct vsdb *, int64_t next_cfg)
 bool vsdb_wait_dpdk_initialized(struct vsdb *);
 pid_t vsdb_vswitchd_pid(const char *remote);
 
+struct ovsrec_bridge *vsdb_insert_bridge(struct ovsdb_idl_txn *);
 struct ovsrec_port *vsdb_insert_port(struct ovsdb_idl_txn *);
 struct ovsrec_interface *vsdb_insert_interface(struct ovsdb_idl_txn *);
 
