@@ -1505,9 +1505,11 @@ pod_ops_attach(const struct pod_ops *ops, const struct pod_attachment *req,
                              &ticket, &error);
     if (lock >= 0) {
         if (pod_queue_answered(&ticket)) {
-            /* The lock's previous holder attached it. */
             *changed = true;
             *kit = launch_kit_create(req);
+            VLOG_INFO("%s/%s interface %s was attached, while it waited for "
+                      "the bridge lock, by the lock's previous holder",
+                      req->namespace, req->name, req->ifname);
         } else {
             pod_queue_withdraw(&ticket);
             error = attach_queued(ops, path, key, req, changed, kit);
