@@ -130,13 +130,13 @@ lock_path(const struct pod_ops *ops)
     return path;
 }
 
-/* Returns what a queued attach request must share with the lock holder's
- * for the holder to attach it as its requester would: who asks, within
- * which node file, with which port type. */
+/* Returns what a queued request for 'operation' must share with the lock
+ * holder's for the holder to carry it out as its requester would: the
+ * operation, who asks, within which node file, with which port type. */
 static char *
-queue_key(const struct pod_ops *ops)
+queue_key(const struct pod_ops *ops, const char *operation)
 {
-    return xasprintf("%d %s %s", (int) ops->who,
+    return xasprintf("%s %d %s %s", operation, (int) ops->who,
                      ops->policy && ops->policy->path ? ops->policy->path
                      : "", ops->port_type ? ops->port_type : "");
 }
@@ -145,13 +145,14 @@ queue_key(const struct pod_ops *ops)
  * its ports or flows: runtimes attach different pods in parallel, and the
  * flood flows of a shared uplink and the socket base directory are shared
  * among them.  Waits at most 'ops->timeout_s' seconds.  If 'queued' is
- * nonnull and the lock is taken, leaves it in the lock's queue with 'key'
- * while it waits (see pod-queue.h), with 'ticket' to withdraw it.
+ * nonnull and the lock is taken, leaves a request with these arguments in
+ * the lock's queue with 'key' while it waits (see pod-queue.h), with
+ * 'ticket' to withdraw it.
  * Returns the locked file descriptor, or -1 after storing an error
  * message in '*errorp'. */
 static int
 lock_bridge__(const struct pod_ops *ops, const char *path,
-              const struct pod_attachment *queued, const char *key,
+              const struct smap *queued, const char *key,
               struct pod_queue_ticket *ticket, char **errorp)
 {
     ticket->dir_fd = ticket->fd = -1;
@@ -206,6 +207,20 @@ lock_bridge(const struct pod_ops *ops, char **errorp)
     int fd = lock_bridge__(ops, path, NULL, NULL, &ticket, errorp);
     free(path);
     return fd;
+}
+
+/* Takes the bridge lock for 'operation' like lock_bridge__(), leaving a
+ * request with 'args' (unless null) in its queue while it waits.  Stores
+ * the lock file's path in '*pathp' and the queue key in '*keyp', which
+ * the caller frees, however it ends. */
+static int
+lock_queued(const struct pod_ops *ops, const char *operation,
+            const struct smap *args, char **pathp, char **keyp,
+            struct pod_queue_ticket *ticket, char **errorp)
+{
+    *pathp = lock_path(ops);
+    *keyp = queue_key(ops, operation);
+    return lock_bridge__(ops, *pathp, args, *keyp, ticket, errorp);
 }
 
 static void
@@ -1084,20 +1099,45 @@ out:
     return error;
 }
 
+/* What a detach selects: the attachments of 'container_id' if it is
+ * nonnull, otherwise of pod 'namespace'/'name'; only interface 'ifname' if
+ * it is nonnull. */
+struct detach_sel {
+    const char *namespace;
+    const char *name;
+    const char *container_id;
+    const char *ifname;
+};
+
+static bool
+sel_matches(const struct detach_sel *sel, const struct pod_attachment *pa)
+{
+    bool match = (sel->container_id
+                  ? pa->container_id
+                    && !strcmp(pa->container_id, sel->container_id)
+                  : (!strcmp(pa->namespace, sel->namespace)
+                     && !strcmp(pa->name, sel->name)));
+    return match && (!sel->ifname || !strcmp(pa->ifname, sel->ifname));
+}
+
 /* Does the work of pod_ops_detach() and pod_ops_detach_container(), under
- * the bridge lock: the attachments of 'container_id' if it is nonnull,
- * otherwise of pod 'namespace'/'name'. */
+ * the bridge lock, for the 'n' selections 'sels' together, with one
+ * transaction and one flow bundle: adds to 'detached[i]' the ports that
+ * 'sels[i]' detached. */
 static char *
-detach__(const struct pod_ops *ops, const char *namespace, const char *name,
-         const char *container_id, const char *ifname, struct svec *detached)
+detach__(const struct pod_ops *ops, const struct detach_sel *sels, size_t n,
+         struct svec *detached)
 {
     struct vsdb_scope scope;
     vsdb_scope_init(&scope);
-    if (container_id) {
-        vsdb_scope_add_pair(&scope, POD_KEY_CONTAINER_ID, container_id);
-    } else {
-        vsdb_scope_add_pairs(&scope, POD_KEY_NAMESPACE, namespace,
-                             POD_KEY_NAME, name);
+    for (size_t i = 0; i < n; i++) {
+        if (sels[i].container_id) {
+            vsdb_scope_add_pair(&scope, POD_KEY_CONTAINER_ID,
+                                sels[i].container_id);
+        } else {
+            vsdb_scope_add_pairs(&scope, POD_KEY_NAMESPACE, sels[i].namespace,
+                                 POD_KEY_NAME, sels[i].name);
+        }
     }
     struct vsdb *db;
     char *error = open_scoped(ops, &scope, &db);
@@ -1119,12 +1159,11 @@ detach__(const struct pod_ops *ops, const char *namespace, const char *name,
     size_t n_gone = 0;
     for (size_t i = 0; i < snap.n; i++) {
         const struct pod_attachment *pa = &snap.pods[i];
-        bool match = (container_id
-                      ? pa->container_id
-                        && !strcmp(pa->container_id, container_id)
-                      : (!strcmp(pa->namespace, namespace)
-                         && !strcmp(pa->name, name)));
-        if (match && (!ifname || !strcmp(pa->ifname, ifname))) {
+        bool match = false;
+        for (size_t j = 0; j < n && !match; j++) {
+            match = sel_matches(&sels[j], pa);
+        }
+        if (match) {
             sset_add(&names, snap.ports[i]->name);
             svec_add(&gone_ports, snap.ports[i]->name);
             pod_attachment_clone(&gone[n_gone++], pa);
@@ -1171,10 +1210,15 @@ detach__(const struct pod_ops *ops, const char *namespace, const char *name,
                     pod_dir_remove(&dir, &gone[i]);
                 }
                 pod_dir_close(&dir);
-                svec_add(detached, gone_ports.names[i]);
-                VLOG_INFO("detached %s/%s interface %s (port %s)",
+                for (size_t j = 0; j < n; j++) {
+                    if (sel_matches(&sels[j], &gone[i])) {
+                        svec_add(&detached[j], gone_ports.names[i]);
+                    }
+                }
+                VLOG_INFO("detached %s/%s interface %s (port %s)%s",
                           gone[i].namespace, gone[i].name, gone[i].ifname,
-                          gone_ports.names[i]);
+                          gone_ports.names[i],
+                          n > 1 ? ", with other requests' ports" : "");
             }
         }
     }
@@ -1186,6 +1230,130 @@ detach__(const struct pod_ops *ops, const char *namespace, const char *name,
     svec_destroy(&gone_ports);
     sset_destroy(&names);
     vsdb_close(db);
+    return error;
+}
+
+/* Reads a queued detach request's selection from 'args' into 'sel', which
+ * points into 'args'.  Returns false if 'args' select nothing valid. */
+static bool
+sel_from_args(const struct smap *args, struct detach_sel *sel)
+{
+    sel->namespace = smap_get(args, "namespace");
+    sel->name = smap_get(args, "name");
+    sel->container_id = smap_get(args, "container-id");
+    sel->ifname = smap_get(args, "ifname");
+    return sel->container_id || (sel->namespace && sel->name);
+}
+
+static void
+sel_to_args(const struct detach_sel *sel, struct smap *args)
+{
+    static const char *const keys[] = { "namespace", "name", "container-id",
+                                        "ifname" };
+    const char *values[] = { sel->namespace, sel->name, sel->container_id,
+                             sel->ifname };
+    for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
+        if (values[i]) {
+            smap_add(args, keys[i], values[i]);
+        }
+    }
+}
+
+/* Detaches what 'sel' selects, under the bridge lock at 'path', together
+ * with the detach requests with 'key' that wait in its queue (see
+ * pod-queue.h), and answers those with the ports they detached.  Only
+ * while ovs-vswitchd runs: otherwise each requester finds out for itself.
+ * Returns like pod_ops_detach(). */
+static char *
+detach_queued(const struct pod_ops *ops, const char *path, const char *key,
+              const struct detach_sel *sel, struct svec *detached)
+{
+    struct pod_queue_request *queued;
+    size_t n_queued = pod_queue_take(path, key, &queued);
+    struct detach_sel *sels = xcalloc(n_queued + 1, sizeof *sels);
+    const char **ids = xcalloc(n_queued + 1, sizeof *ids);
+    size_t n = 1;
+    sels[0] = *sel;
+    if (vsdb_vswitchd_pid(ops->db_remote)) {
+        for (size_t i = 0; i < n_queued; i++) {
+            if (sel_from_args(&queued[i].args, &sels[n])) {
+                ids[n++] = queued[i].id;
+            }
+        }
+    }
+
+    size_t n_each = n;
+    struct svec *each = xcalloc(n_each, sizeof *each);
+    for (size_t i = 0; i < n_each; i++) {
+        svec_init(&each[i]);
+    }
+    char *error = detach__(ops, sels, n, each);
+    if (n > 1 && error) {
+        /* Each requester finds out for itself, and so does this one. */
+        free(error);
+        svec_clear(&each[0]);
+        error = detach__(ops, sel, 1, each);
+        n = 1;
+    }
+    for (size_t i = 1; i < n; i++) {
+        struct ds answer = DS_EMPTY_INITIALIZER;
+        for (size_t j = 0; j < each[i].n; j++) {
+            ds_put_format(&answer, "%s\n", each[i].names[j]);
+        }
+        pod_queue_answer(path, ids[i], ds_cstr(&answer));
+        ds_destroy(&answer);
+    }
+    for (size_t j = 0; j < each[0].n; j++) {
+        svec_add(detached, each[0].names[j]);
+    }
+    for (size_t i = 0; i < n_each; i++) {
+        svec_destroy(&each[i]);
+    }
+    free(each);
+    free(ids);
+    free(sels);
+    pod_queue_requests_destroy(queued, n_queued);
+    return error;
+}
+
+/* Does pod_ops_detach() or pod_ops_detach_container() for 'sel': takes the
+ * bridge lock, leaving the request in its queue while it waits (see
+ * pod-queue.h). */
+static char *
+detach_locked(const struct pod_ops *ops, const struct detach_sel *sel,
+              struct svec *detached)
+{
+    struct smap args = SMAP_INITIALIZER(&args);
+    sel_to_args(sel, &args);
+    char *path, *key, *error = NULL;
+    struct pod_queue_ticket ticket;
+    int lock = lock_queued(ops, "detach", &args, &path, &key, &ticket,
+                           &error);
+    smap_destroy(&args);
+    if (lock >= 0) {
+        struct ds answer = DS_EMPTY_INITIALIZER;
+        if (pod_queue_answered(&ticket, &answer)) {
+            struct svec ports = SVEC_EMPTY_INITIALIZER;
+            svec_parse_words(&ports, ds_cstr(&answer));
+            for (size_t i = 0; i < ports.n; i++) {
+                svec_add(detached, ports.names[i]);
+            }
+            svec_destroy(&ports);
+            VLOG_INFO("%s%s%s was detached, while it waited for the bridge "
+                      "lock, by the lock's previous holder",
+                      sel->container_id ? sel->container_id : sel->namespace,
+                      sel->container_id ? "" : "/",
+                      sel->container_id ? "" : sel->name);
+        } else {
+            pod_queue_withdraw(&ticket);
+            error = detach_queued(ops, path, key, sel, detached);
+        }
+        ds_destroy(&answer);
+        pod_queue_withdraw(&ticket);
+        unlock_bridge(lock);
+    }
+    free(key);
+    free(path);
     return error;
 }
 
@@ -1456,16 +1624,26 @@ attach_queued(const struct pod_ops *ops, const char *path, const char *key,
     if (own) {
         pod_attachment_clone(&reqs[0], req);
     }
+    const char **ids = xcalloc(n, sizeof *ids);
+    size_t n_parsed = own;
     for (size_t i = 0; i < n_queued; i++) {
-        pod_attachment_clone(&reqs[own + i], &queued[i].pa);
-    }
-    bool *done = xcalloc(n, sizeof *done);
-    attach_batch(ops, reqs, n, done);
-    for (size_t i = 0; i < n_queued; i++) {
-        if (done[own + i]) {
-            pod_queue_answer(path, queued[i].id);
+        char *e = pod_from_external_ids(&queued[i].args, &reqs[n_parsed]);
+        if (e) {
+            VLOG_WARN("queued request %s: %s", queued[i].id, e);
+            free(e);
+        } else {
+            ids[n_parsed++] = queued[i].id;
         }
     }
+    n = n_parsed;
+    bool *done = xcalloc(n, sizeof *done);
+    attach_batch(ops, reqs, n, done);
+    for (size_t i = own; i < n; i++) {
+        if (done[i]) {
+            pod_queue_answer(path, ids[i], "");
+        }
+    }
+    free(ids);
 
     char *error = NULL;
     if (own && done[0]) {
@@ -1497,14 +1675,16 @@ pod_ops_attach(const struct pod_ops *ops, const struct pod_attachment *req,
     *kit = NULL;
 
     /* A request with a hook must run it itself, so it is never queued. */
-    char *path = lock_path(ops);
-    char *key = queue_key(ops);
+    struct smap ids = SMAP_INITIALIZER(&ids);
+    pod_to_external_ids(req, &ids);
+    char *path, *key, *error = NULL;
     struct pod_queue_ticket ticket;
-    char *error = NULL;
-    int lock = lock_bridge__(ops, path, ops->before_change ? NULL : req, key,
-                             &ticket, &error);
+    int lock = lock_queued(ops, "attach", ops->before_change ? NULL : &ids,
+                           &path, &key, &ticket, &error);
+    smap_destroy(&ids);
+    struct ds answer = DS_EMPTY_INITIALIZER;
     if (lock >= 0) {
-        if (pod_queue_answered(&ticket)) {
+        if (pod_queue_answered(&ticket, &answer)) {
             *changed = true;
             *kit = launch_kit_create(req);
             VLOG_INFO("%s/%s interface %s was attached, while it waited for "
@@ -1517,6 +1697,7 @@ pod_ops_attach(const struct pod_ops *ops, const struct pod_attachment *req,
         pod_queue_withdraw(&ticket);
         unlock_bridge(lock);
     }
+    ds_destroy(&answer);
     free(key);
     free(path);
     return error;
@@ -1530,14 +1711,9 @@ char *
 pod_ops_detach(const struct pod_ops *ops, const char *namespace,
                const char *name, const char *ifname, struct svec *detached)
 {
-    char *error = NULL;
-    int lock = lock_bridge(ops, &error);
-    if (lock < 0) {
-        return error;
-    }
-    error = detach__(ops, namespace, name, NULL, ifname, detached);
-    unlock_bridge(lock);
-    return error;
+    struct detach_sel sel = { .namespace = namespace, .name = name,
+                              .ifname = ifname };
+    return detach_locked(ops, &sel, detached);
 }
 
 /* Like pod_ops_detach(), for the attachments made for container
@@ -1546,14 +1722,9 @@ char *
 pod_ops_detach_container(const struct pod_ops *ops, const char *container_id,
                          const char *ifname, struct svec *detached)
 {
-    char *error = NULL;
-    int lock = lock_bridge(ops, &error);
-    if (lock < 0) {
-        return error;
-    }
-    error = detach__(ops, NULL, NULL, container_id, ifname, detached);
-    unlock_bridge(lock);
-    return error;
+    struct detach_sel sel = { .container_id = container_id,
+                              .ifname = ifname };
+    return detach_locked(ops, &sel, detached);
 }
 
 /* Checks that 'req' is attached as it asks: its port, with the same

@@ -80,14 +80,13 @@ file_name(const char *id, const char *suffix)
     return xasprintf("%s.%s", id, suffix);
 }
 
-/* Leaves 'pa''s request with 'key' in the queue of 'lock_path', for the
- * holder of that lock, and stores in 'ticket' what the requester needs to
- * wait for its answer.  Returns NULL on success, otherwise a malloc()'d
+/* Leaves a request with 'key' and 'args' in the queue of 'lock_path', for
+ * the holder of that lock, and stores in 'ticket' what the requester needs
+ * to wait for its answer.  Returns NULL on success, otherwise a malloc()'d
  * message, with 'ticket' needing no withdrawal. */
 char *
 pod_queue_submit(const char *lock_path, const char *key,
-                 const struct pod_attachment *pa,
-                 struct pod_queue_ticket *ticket)
+                 const struct smap *args, struct pod_queue_ticket *ticket)
 {
     ticket->fd = -1;
     ticket->id = NULL;
@@ -109,11 +108,9 @@ pod_queue_submit(const char *lock_path, const char *key,
     if (fd < 0 || flock(fd, LOCK_SH | LOCK_NB)) {
         error = xasprintf("%s: %s", tmp, ovs_strerror(errno));
     } else {
-        struct smap ids = SMAP_INITIALIZER(&ids);
-        pod_to_external_ids(pa, &ids);
         struct json *json = json_object_create();
         json_object_put_string(json, "key", key);
-        json_object_put(json, "ids", smap_to_json(&ids));
+        json_object_put(json, "args", smap_to_json(args));
         char *text = json_to_string(json, 0);
         size_t len = strlen(text);
         if (write(fd, text, len) != len) {
@@ -123,7 +120,6 @@ pod_queue_submit(const char *lock_path, const char *key,
         }
         free(text);
         json_destroy(json);
-        smap_destroy(&ids);
     }
     if (error) {
         unlinkat(ticket->dir_fd, tmp, 0);
@@ -142,19 +138,24 @@ pod_queue_submit(const char *lock_path, const char *key,
     return error;
 }
 
-/* Returns true if the lock holder attached 'ticket''s request.  Call it
- * with the bridge lock held. */
+/* Returns true if the lock holder carried out 'ticket''s request, with its
+ * answer in 'answer'.  Call it with the bridge lock held. */
 bool
-pod_queue_answered(const struct pod_queue_ticket *ticket)
+pod_queue_answered(const struct pod_queue_ticket *ticket, struct ds *answer)
 {
     if (ticket->dir_fd < 0) {
         return false;
     }
     char *done = file_name(ticket->id, "done");
-    struct stat st;
-    bool answered = !fstatat(ticket->dir_fd, done, &st, AT_SYMLINK_NOFOLLOW)
-                    && S_ISREG(st.st_mode);
+    int fd = openat(ticket->dir_fd, done,
+                    O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     free(done);
+    struct stat st;
+    bool answered = (fd >= 0 && !fstat(fd, &st) && S_ISREG(st.st_mode)
+                     && pod_dir_read_fd(fd, MAX_REQUEST, answer));
+    if (fd >= 0) {
+        close(fd);
+    }
     return answered;
 }
 
@@ -222,20 +223,14 @@ read_request(int dir_fd, const char *name, const char *key,
     const struct json *k = (json && json->type == JSON_OBJECT
                             ? shash_find_data(json_object(json), "key")
                             : NULL);
-    const struct json *ids = (k ? shash_find_data(json_object(json), "ids")
-                              : NULL);
+    const struct json *args = (k ? shash_find_data(json_object(json),
+                                                   "args")
+                               : NULL);
     ok = (k && k->type == JSON_STRING && !strcmp(json_string(k), key)
-          && ids && ids->type == JSON_OBJECT);
+          && args && args->type == JSON_OBJECT);
     if (ok) {
-        struct smap map = SMAP_INITIALIZER(&map);
-        smap_from_json(&map, ids);
-        char *error = pod_from_external_ids(&map, &r->pa);
-        smap_destroy(&map);
-        if (error) {
-            VLOG_WARN("queued request %s: %s", name, error);
-            free(error);
-            ok = false;
-        }
+        smap_init(&r->args);
+        smap_from_json(&r->args, args);
     }
     json_destroy(json);
     if (ok) {
@@ -309,9 +304,9 @@ pod_queue_take(const char *lock_path, const char *key,
 }
 
 /* Tells the requester of 'id', in the queue of 'lock_path', that its
- * request is attached. */
+ * request was carried out, with 'answer' (may be empty). */
 void
-pod_queue_answer(const char *lock_path, const char *id)
+pod_queue_answer(const char *lock_path, const char *id, const char *answer)
 {
     int dir_fd = open_queue_dir(lock_path, false);
     if (dir_fd >= 0) {
@@ -319,10 +314,13 @@ pod_queue_answer(const char *lock_path, const char *id)
         int fd = openat(dir_fd, done,
                         O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
                         0600);
-        if (fd < 0) {
+        size_t len = strlen(answer);
+        if (fd < 0 || write(fd, answer, len) != len) {
             VLOG_WARN("cannot answer queued request %s: %s", id,
-                      ovs_strerror(errno));
-        } else {
+                      fd < 0 ? ovs_strerror(errno) : "short write");
+            unlinkat(dir_fd, done, 0);
+        }
+        if (fd >= 0) {
             close(fd);
         }
         free(done);
@@ -335,7 +333,7 @@ pod_queue_requests_destroy(struct pod_queue_request *requests, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         free(requests[i].id);
-        pod_attachment_destroy(&requests[i].pa);
+        smap_destroy(&requests[i].args);
     }
     free(requests);
 }

@@ -24,18 +24,21 @@
  * can reach, and holds a lock on the request's file while it waits: a
  * request whose file nobody locks has lost its requester and is removed.
  * Whoever takes the bridge lock next takes the waiting requests with
- * pod_queue_take(), attaches what it can of them together, and marks each
- * one that it attached with pod_queue_answer() before it lets the lock
- * go.  A requester that then gets the lock and finds its request answered
- * is done; otherwise it attaches by itself, as if it had never waited, so
- * that every refusal and error reaches it in full.
+ * pod_queue_take(), carries out what it can of them together, and
+ * answers each one that it carried out with pod_queue_answer() before it
+ * lets the lock go.  A requester that then gets the lock and finds its
+ * request answered is done; otherwise it goes on by itself, as if it had
+ * never waited, so that every refusal and error reaches it in full.
  *
- * Only requests with the same 'key' (who asks, within which node file,
- * with which port type) are taken together. */
+ * Only requests with the same 'key' (the operation, who asks, within
+ * which node file, with which port type) are taken together.  A request's
+ * arguments are a string map: an attachment's external_ids, or what a
+ * detach selects. */
 
 #include <stdbool.h>
 #include <stddef.h>
-#include "pod.h"
+#include "openvswitch/dynamic-string.h"
+#include "smap.h"
 
 /* A request as its requester left it. */
 struct pod_queue_ticket {
@@ -47,22 +50,23 @@ struct pod_queue_ticket {
 /* A request as the lock holder took it. */
 struct pod_queue_request {
     char *id;
-    struct pod_attachment pa;
+    struct smap args;
 };
 
 char *pod_queue_path(const char *lock_path);
 
 /* The requester's side. */
 char *pod_queue_submit(const char *lock_path, const char *key,
-                       const struct pod_attachment *,
+                       const struct smap *args,
                        struct pod_queue_ticket *) OVS_WARN_UNUSED_RESULT;
-bool pod_queue_answered(const struct pod_queue_ticket *);
+bool pod_queue_answered(const struct pod_queue_ticket *, struct ds *answer);
 void pod_queue_withdraw(struct pod_queue_ticket *);
 
 /* The lock holder's side. */
 size_t pod_queue_take(const char *lock_path, const char *key,
                       struct pod_queue_request **);
-void pod_queue_answer(const char *lock_path, const char *id);
+void pod_queue_answer(const char *lock_path, const char *id,
+                      const char *answer);
 void pod_queue_requests_destroy(struct pod_queue_request *, size_t n);
 
 #endif /* pod-queue.h */
