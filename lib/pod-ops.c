@@ -933,6 +933,33 @@ pod_ops_has_kit(const struct pod_attachment *pa)
     return ok;
 }
 
+/* Undoes what attach__() or attach_batch() did for the 'n' attachments
+ * 'reqs' on ports 'names' with directories 'dirs', in reverse order: their
+ * flows and ports if 'ports', and their directories if it made them or
+ * 'ports'. */
+static void
+undo_attach(const struct pod_ops *ops, struct vsdb *db,
+           const struct pod_attachment *const *reqs, char *const *names,
+           struct pod_dir *dirs, size_t n, bool ports)
+{
+    if (ports) {
+        struct sset set = SSET_INITIALIZER(&set);
+        for (size_t i = 0; i < n; i++) {
+            sset_add(&set, names[i]);
+        }
+        free(sync_changed_flows(ops, db, &set, false, NULL));
+        bool committed;
+        free(delete_ports(db, ops->bridge, &set, "ovs-podctl: undo attach",
+                          true, &committed));
+        sset_destroy(&set);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if ((ports || dirs[i].created) && dirs[i].fd >= 0) {
+            pod_dir_remove(&dirs[i], reqs[i]);
+        }
+    }
+}
+
 /* Does the work of pod_ops_attach(), under the bridge lock. */
 static char *
 attach__(const struct pod_ops *ops, const struct pod_attachment *req,
@@ -1070,20 +1097,8 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
 
 out:
     if (error) {
-        /* Undo, in reverse order. */
-        if (port_created) {
-            struct sset names = SSET_INITIALIZER(&names);
-            sset_add(&names, port_name);
-            char *e = sync_changed_flows(ops, db, &names, false, NULL);
-            free(e);
-            bool committed;
-            e = delete_ports(db, ops->bridge, &names,
-                             "ovs-podctl: undo attach", true, &committed);
-            free(e);
-            sset_destroy(&names);
-        }
-        if ((port_created || dir_created) && dir.fd >= 0) {
-            pod_dir_remove(&dir, req);
+        if (port_created || dir_created) {
+            undo_attach(ops, db, &req, &port_name, &dir, 1, port_created);
         }
         json_destroy(kit_json);
     } else {
@@ -1454,32 +1469,6 @@ requests_related(const struct pod_attachment *a, const char *a_port,
             || (bt && !strcmp(bt, a_port)));
 }
 
-/* Undoes what attach_batch() did for the 'n' attachments 'reqs' on ports
- * 'names' with directories 'dirs': their flows and ports if 'ports', and
- * their directories if it made them or 'ports'. */
-static void
-undo_batch(const struct pod_ops *ops, struct vsdb *db,
-           const struct pod_attachment *const *reqs, char *const *names,
-           struct pod_dir *dirs, size_t n, bool ports)
-{
-    if (ports) {
-        struct sset set = SSET_INITIALIZER(&set);
-        for (size_t i = 0; i < n; i++) {
-            sset_add(&set, names[i]);
-        }
-        free(sync_changed_flows(ops, db, &set, false, NULL));
-        bool committed;
-        free(delete_ports(db, ops->bridge, &set, "ovs-podctl: undo attach",
-                          true, &committed));
-        sset_destroy(&set);
-    }
-    for (size_t i = 0; i < n; i++) {
-        if ((ports || dirs[i].created) && dirs[i].fd >= 0) {
-            pod_dir_remove(&dirs[i], reqs[i]);
-        }
-    }
-}
-
 /* Attaches together, with one transaction, one wait for ovs-vswitchd and
  * one flow bundle, those of the 'n' requests 'reqs' that are new, pass
  * every check that attach__() makes, and are not related to one another
@@ -1577,7 +1566,7 @@ attach_batch(const struct pod_ops *ops, const struct pod_attachment *reqs,
     if (error) {
         VLOG_INFO("attaching %"PRIuSIZE" interfaces together failed, so "
                   "each is attached alone: %s", n_batch, error);
-        undo_batch(ops, db, batch, batch_names, dirs, n_dirs, created);
+        undo_attach(ops, db, batch, batch_names, dirs, n_dirs, created);
         free(error);
     } else {
         for (size_t i = 0; i < n_batch; i++) {

@@ -35,12 +35,13 @@
 
 VLOG_DEFINE_THIS_MODULE(pod_queue);
 
-/* A request is small: an attachment's external_ids. */
+/* A request is small: an attachment's external_ids, or what a detach
+ * selects; so is an answer, the ports a detach detached. */
 #define MAX_REQUEST 65536
 
 /* Returns the queue directory beside the bridge lock file 'lock_path'. */
-char *
-pod_queue_path(const char *lock_path)
+static char *
+queue_path(const char *lock_path)
 {
     return xasprintf("%s.queue", lock_path);
 }
@@ -51,7 +52,7 @@ pod_queue_path(const char *lock_path)
 static int
 open_queue_dir(const char *lock_path, bool create)
 {
-    char *path = pod_queue_path(lock_path);
+    char *path = queue_path(lock_path);
     if (create && mkdir(path, 0700) && errno != EEXIST) {
         VLOG_WARN("cannot create %s: %s", path, ovs_strerror(errno));
     }
@@ -241,13 +242,6 @@ read_request(int dir_fd, const char *name, const char *key,
     return ok;
 }
 
-static bool
-has_suffix(const char *name, const char *suffix)
-{
-    size_t n = strlen(name), s = strlen(suffix);
-    return n > s && !strcmp(name + n - s, suffix);
-}
-
 /* Takes into '*requests' the requests with 'key' that wait in the queue of
  * 'lock_path', whose lock the caller holds, and returns how many.  Removes
  * those whose requesters are gone, and answers nobody waits for. */
@@ -274,19 +268,20 @@ pod_queue_take(const char *lock_path, const char *key,
     struct dirent *de;
     while ((de = readdir(dir)) != NULL) {
         const char *name = de->d_name;
-        if (has_suffix(name, ".req")) {
+        bool tmp = string_ends_with(name, ".tmp");
+        if (string_ends_with(name, ".req")) {
             if (n >= allocated) {
                 *requests = x2nrealloc(*requests, &allocated,
                                        sizeof **requests);
             }
             n += read_request(dir_fd, name, key, &(*requests)[n]);
-        } else if (has_suffix(name, ".done") || has_suffix(name, ".tmp")) {
+        } else if (tmp || string_ends_with(name, ".done")) {
             /* An answer whose request is gone, or a request that its
              * requester did not finish writing: remove it once nobody
              * holds the request's lock. */
             char *stem = xmemdup0(name, strrchr(name, '.') - name);
             char *req = file_name(stem, "req");
-            int rfd = openat(dir_fd, has_suffix(name, ".tmp") ? name : req,
+            int rfd = openat(dir_fd, tmp ? name : req,
                              O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
             if (rfd < 0 ? errno == ENOENT : !flock(rfd, LOCK_EX | LOCK_NB)) {
                 unlinkat(dir_fd, name, 0);

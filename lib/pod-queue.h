@@ -17,12 +17,13 @@
 #ifndef POD_QUEUE_H
 #define POD_QUEUE_H 1
 
-/* Attach requests that wait for the bridge lock.
+/* Attach and detach requests that wait for the bridge lock.
  *
- * An attach that finds the bridge lock taken leaves its request in a
- * directory beside the lock file, "<lock file>.queue", which only root
- * can reach, and holds a lock on the request's file while it waits: a
- * request whose file nobody locks has lost its requester and is removed.
+ * An attach or detach that finds the bridge lock taken leaves its request
+ * in a directory beside the lock file, "<lock file>.queue", which only
+ * root can reach, and holds a lock on the request's file while it waits:
+ * a request whose file nobody locks has lost its requester and is
+ * removed.
  * Whoever takes the bridge lock next takes the waiting requests with
  * pod_queue_take(), carries out what it can of them together, and
  * answers each one that it carried out with pod_queue_answer() before it
@@ -52,8 +53,6 @@ struct pod_queue_request {
     char *id;
     struct smap args;
 };
-
-char *pod_queue_path(const char *lock_path);
 
 /* The requester's side. */
 char *pod_queue_submit(const char *lock_path, const char *key,
