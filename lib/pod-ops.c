@@ -176,6 +176,11 @@ lock_bridge__(const struct pod_ops *ops, const char *path,
             break;
         }
         if (time_msec() >= deadline) {
+            /* A queued request may have been carried out meanwhile, so
+             * doing it again is the only safe answer: it is idempotent. */
+            if (ops->not_yet) {
+                *ops->not_yet = true;
+            }
             *errorp = xasprintf("bridge %s is busy: another ovs-pod "
                                 "operation holds %s; try again", ops->bridge,
                                 path);

@@ -48,9 +48,10 @@ struct pod_ops {
     const struct node_conf *policy;
     bool *refused;              /* If nonnull, set to true when attach
                                  * refuses the request itself. */
-    bool *not_yet;              /* If nonnull, set to true when attach
-                                 * fails for a peer port that does not
-                                 * exist yet. */
+    bool *not_yet;              /* If nonnull, set to true when the
+                                 * request may succeed if made again:
+                                 * attach's peer port does not exist yet,
+                                 * or the bridge lock stayed taken. */
 
     /* If nonnull, attach calls it with 'before_change_aux', under the
      * bridge lock, once the request has passed every check and before it
