@@ -62,8 +62,8 @@ open_queue_dir(const char *lock_path, bool create)
                    || st.st_mode & 077)
         : errno == ENOTDIR || errno == ELOOP) {
         VLOG_WARN("%s is not a directory that only its owner, this user, "
-                  "may reach: attachments are not queued; remove it",
-                  path);
+                  "may reach: attaches and detaches are not queued; "
+                  "remove it", path);
         if (fd >= 0) {
             close(fd);
         }
