@@ -705,6 +705,15 @@ before_change(const struct pod_ops *ops)
                               : NULL;
 }
 
+/* Tells 'ops''s caller that the request itself is at fault. */
+static void
+set_refused(const struct pod_ops *ops)
+{
+    if (ops->refused) {
+        *ops->refused = true;
+    }
+}
+
 /* Checks 'req' against the attachments already on 'br'.  Sets
  * '*refused' if the request itself is at fault, or '*not_yet' if its peer
  * port may still come. */
@@ -1012,6 +1021,7 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
             error = xasprintf("port %s exists but is not ovs-pod's "
                               "attachment on bridge %s", port_name,
                               ops->bridge);
+            set_refused(ops);
             goto out;
         }
         error = pod_from_external_ids(&existing->external_ids, &cur);
@@ -1027,6 +1037,7 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
                               "%s/%s\"): detach it first", req->namespace,
                               req->name, req->ifname, req->namespace,
                               req->name);
+            set_refused(ops);
             goto out;
         }
 
@@ -1057,8 +1068,8 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
     error = check_intent(ops, req, port_name, ovs, br, &snap, &refused,
                          &not_yet);
     if (error) {
-        if (ops->refused) {
-            *ops->refused = refused;
+        if (refused) {
+            set_refused(ops);
         }
         if (ops->not_yet) {
             *ops->not_yet = not_yet;
