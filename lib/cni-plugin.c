@@ -154,8 +154,8 @@ plugin_deadline_arm(struct plugin *p)
 
 /* An error from a pod operation: "try again later" (11) if OVSDB could
  * not be reached, the bridge lock stayed taken or the peer port does not
- * exist yet, "invalid network
- * configuration" (7) if it refused the request, else 'code'. */
+ * exist yet, "invalid network configuration" (7) if it refused the
+ * request, else 'code'. */
 static void
 ops_error(struct plugin *p, struct cni_error *error, int code, char *msg)
 {

@@ -1362,8 +1362,11 @@ detach_locked(const struct pod_ops *ops, const struct detach_sel *sel,
                            &error);
     smap_destroy(&args);
     if (lock >= 0) {
+        /* Withdrawn before the queue is taken, so as not to take itself. */
         struct ds answer = DS_EMPTY_INITIALIZER;
-        if (pod_queue_answered(&ticket, &answer)) {
+        bool answered = pod_queue_answered(&ticket, &answer);
+        pod_queue_withdraw(&ticket);
+        if (answered) {
             struct svec ports = SVEC_EMPTY_INITIALIZER;
             svec_parse_words(&ports, ds_cstr(&answer));
             for (size_t i = 0; i < ports.n; i++) {
@@ -1376,11 +1379,9 @@ detach_locked(const struct pod_ops *ops, const struct detach_sel *sel,
                       sel->container_id ? "" : "/",
                       sel->container_id ? "" : sel->name);
         } else {
-            pod_queue_withdraw(&ticket);
             error = detach_queued(ops, path, key, sel, detached);
         }
         ds_destroy(&answer);
-        pod_queue_withdraw(&ticket);
         unlock_bridge(lock);
     }
     free(key);
@@ -1681,7 +1682,9 @@ pod_ops_attach(const struct pod_ops *ops, const struct pod_attachment *req,
 
     /* A request with a hook must run it itself, so it is never queued. */
     struct smap ids = SMAP_INITIALIZER(&ids);
-    pod_to_external_ids(req, &ids);
+    if (!ops->before_change) {
+        pod_to_external_ids(req, &ids);
+    }
     char *path, *key, *error = NULL;
     struct pod_queue_ticket ticket;
     int lock = lock_queued(ops, "attach", ops->before_change ? NULL : &ids,
@@ -1689,17 +1692,18 @@ pod_ops_attach(const struct pod_ops *ops, const struct pod_attachment *req,
     smap_destroy(&ids);
     struct ds answer = DS_EMPTY_INITIALIZER;
     if (lock >= 0) {
-        if (pod_queue_answered(&ticket, &answer)) {
+        /* Withdrawn before the queue is taken, so as not to take itself. */
+        bool answered = pod_queue_answered(&ticket, &answer);
+        pod_queue_withdraw(&ticket);
+        if (answered) {
             *changed = true;
             *kit = launch_kit_create(req);
             VLOG_INFO("%s/%s interface %s was attached, while it waited for "
                       "the bridge lock, by the lock's previous holder",
                       req->namespace, req->name, req->ifname);
         } else {
-            pod_queue_withdraw(&ticket);
             error = attach_queued(ops, path, key, req, changed, kit);
         }
-        pod_queue_withdraw(&ticket);
         unlock_bridge(lock);
     }
     ds_destroy(&answer);
