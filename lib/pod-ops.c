@@ -62,20 +62,24 @@ struct snapshot {
     struct pod_attachment *pods;
     const struct ovsrec_port **ports;   /* Parallel to 'pods'. */
     size_t n;
+    size_t n_read;                      /* Ports read, ovs-pod's or not. */
     struct simap ofports;               /* Port name to OpenFlow number. */
 };
 
 static void
-snapshot_read(const struct ovsrec_bridge *br, struct snapshot *snap,
-              struct svec *warnings)
+snapshot_read(const struct vsdb *db, const struct ovsrec_bridge *br,
+              struct snapshot *snap, struct svec *warnings)
 {
     memset(snap, 0, sizeof *snap);
     simap_init(&snap->ofports);
-    snap->pods = xcalloc(br->n_ports, sizeof *snap->pods);
-    snap->ports = xcalloc(br->n_ports, sizeof *snap->ports);
+    size_t n_ports;
+    const struct ovsrec_port **ports = vsdb_bridge_ports(db, br, &n_ports);
+    snap->n_read = n_ports;
+    snap->pods = xcalloc(n_ports, sizeof *snap->pods);
+    snap->ports = xcalloc(n_ports, sizeof *snap->ports);
 
-    for (size_t i = 0; i < br->n_ports; i++) {
-        const struct ovsrec_port *port = br->ports[i];
+    for (size_t i = 0; i < n_ports; i++) {
+        const struct ovsrec_port *port = ports[i];
         if (port->n_interfaces == 1 && port->interfaces[0]->n_ofport) {
             simap_put(&snap->ofports, port->name,
                       *port->interfaces[0]->ofport);
@@ -95,6 +99,7 @@ snapshot_read(const struct ovsrec_bridge *br, struct snapshot *snap,
         }
         snap->ports[snap->n++] = port;
     }
+    free(ports);
 }
 
 /* Orders attachments by pod and interface, for stable listings. */
@@ -365,19 +370,19 @@ open_scoped(const struct pod_ops *ops, struct vsdb_scope *scope,
         const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(*dbp),
                                                           ops->bridge);
         size_t size = vsdb_scope_size(scope);
+        size_t n_read = 0;
         if (br) {
             struct snapshot snap;
-            snapshot_read(br, &snap, NULL);
+            snapshot_read(*dbp, br, &snap, NULL);
             for (size_t i = 0; i < snap.n; i++) {
                 scope_add_deps(scope, &snap.pods[i], snap.ports[i]->name);
             }
+            n_read = snap.n_read;
             snapshot_destroy(&snap);
         }
         if (vsdb_scope_size(scope) == size) {
             if (br) {
-                VLOG_DBG("read %"PRIuSIZE" of the %u ports on bridge %s",
-                         br->n_ports,
-                         ovsrec_bridge_get_ports(br, OVSDB_TYPE_UUID)->n,
+                VLOG_DBG("read %"PRIuSIZE" ports on bridge %s", n_read,
                          br->name);
             }
             return NULL;
@@ -417,7 +422,7 @@ open_snapshot(const struct pod_ops *ops, bool state, struct vsdb **dbp,
         *dbp = NULL;
         return error ? error : no_bridge_error(ops);
     }
-    snapshot_read(br, snap, NULL);
+    snapshot_read(*dbp, br, snap, NULL);
     return NULL;
 }
 
@@ -433,7 +438,7 @@ bridge_snapshot(const struct pod_ops *ops, struct vsdb *db,
     if (!br) {
         return no_bridge_error(ops);
     }
-    snapshot_read(br, snap, warnings);
+    snapshot_read(db, br, snap, warnings);
     return NULL;
 }
 
@@ -642,14 +647,19 @@ build_delete_ports(struct vsdb *db, struct ovsdb_idl_txn *txn OVS_UNUSED,
     const struct ovsrec_bridge *br = vsdb_find_bridge(vsdb_root(db),
                                                       aux->br_name);
     *empty = true;
-    for (size_t i = 0; br && i < br->n_ports; i++) {
-        const struct ovsrec_port *port = br->ports[i];
+    size_t n_ports = 0;
+    const struct ovsrec_port **ports = (br ? vsdb_bridge_ports(db, br,
+                                                               &n_ports)
+                                        : NULL);
+    for (size_t i = 0; i < n_ports; i++) {
+        const struct ovsrec_port *port = ports[i];
         if (sset_contains(aux->names, port->name)) {
             ovsrec_bridge_update_ports_delvalue(br, port);
             ovsrec_port_delete(port);
             *empty = false;
         }
     }
+    free(ports);
     return NULL;
 }
 
@@ -719,7 +729,7 @@ set_refused(const struct pod_ops *ops)
  * port may still come. */
 static char *
 check_intent(const struct pod_ops *ops, const struct pod_attachment *req,
-             const char *port_name, const struct ovsrec_open_vswitch *ovs,
+             const char *port_name, const struct vsdb *db,
              const struct ovsrec_bridge *br, const struct snapshot *snap,
              bool *refused, bool *not_yet)
 {
@@ -733,7 +743,8 @@ check_intent(const struct pod_ops *ops, const struct pod_attachment *req,
     const char *target = req->mode == POD_MODE_CROSS ? req->peer : req->uplink;
     const char *what = req->mode == POD_MODE_CROSS ? "peer" : "uplink";
     const struct ovsrec_bridge *tbr;
-    const struct ovsrec_port *tport = vsdb_find_port(ovs, target, &tbr);
+    const struct ovsrec_port *tport = vsdb_find_port_anywhere(db, target,
+                                                              &tbr);
 
     if (!strcmp(target, "LOCAL")) {
         return xasprintf("%s port LOCAL is the host's: a pod never reaches "
@@ -893,8 +904,8 @@ create_ports(const struct pod_ops *ops, struct vsdb *db,
 static char *
 check_created(struct vsdb *db, const char *port_name)
 {
-    const struct ovsrec_port *port = vsdb_find_port(vsdb_root(db),
-                                                    port_name, NULL);
+    const struct ovsrec_port *port = vsdb_find_port_anywhere(db, port_name,
+                                                             NULL);
     const struct ovsrec_interface *iface = (port && port->n_interfaces
                                             ? port->interfaces[0] : NULL);
     if (!iface) {
@@ -1062,10 +1073,10 @@ attach__(const struct pod_ops *ops, const struct pod_attachment *req,
         goto out;
     }
 
-    snapshot_read(br, &snap, NULL);
+    snapshot_read(db, br, &snap, NULL);
     have_snap = true;
     bool refused, not_yet;
-    error = check_intent(ops, req, port_name, ovs, br, &snap, &refused,
+    error = check_intent(ops, req, port_name, db, br, &snap, &refused,
                          &not_yet);
     if (error) {
         if (refused) {
@@ -1183,7 +1194,7 @@ detach__(const struct pod_ops *ops, const struct detach_sel *sels, size_t n,
 
     /* Copy what goes: committing frees the IDL rows that 'snap' uses. */
     struct snapshot snap;
-    snapshot_read(br, &snap, NULL);
+    snapshot_read(db, br, &snap, NULL);
     struct sset names = SSET_INITIALIZER(&names);
     struct pod_attachment *gone = xcalloc(snap.n + 1, sizeof *gone);
     struct svec gone_ports = SVEC_EMPTY_INITIALIZER;
@@ -1526,7 +1537,7 @@ attach_batch(const struct pod_ops *ops, const struct pod_attachment *reqs,
     size_t n_batch = 0;
     struct snapshot snap;
     if (br) {
-        snapshot_read(br, &snap, NULL);
+        snapshot_read(db, br, &snap, NULL);
     }
     for (size_t i = 0; br && i < n; i++) {
         const struct ovsrec_bridge *pbr;
@@ -1537,7 +1548,7 @@ attach_batch(const struct pod_ops *ops, const struct pod_attachment *reqs,
         }
         if (ok) {
             bool refused, not_yet;
-            char *e = check_intent(ops, &reqs[i], names[i], ovs, br, &snap,
+            char *e = check_intent(ops, &reqs[i], names[i], db, br, &snap,
                                    &refused, &not_yet);
             ok = !e;
             free(e);

@@ -49,6 +49,11 @@ struct vsdb {
      * and of the interfaces only those named here. */
     bool scoped;
     struct sset iface_names;
+
+    /* A scoped connection does not read its bridge's 'ports' (a UUID per
+     * port of the bridge) when the bridge is the database's only one: a
+     * port, which only a bridge holds, is then on it. */
+    bool ports_unread;
 };
 
 static bool wait_until(struct vsdb *, bool (*done)(struct vsdb *, int64_t),
@@ -374,11 +379,12 @@ settle_ifaces(struct vsdb *db)
     return error;
 }
 
-/* Does the work of vsdb_open() and vsdb_open_scoped(). */
+/* Does the work of vsdb_open() and vsdb_open_scoped(), giving up at
+ * 'deadline' (a time_msec() value). */
 static char *
-open__(const char *remote, int timeout_s, enum vsdb_monitor monitor,
-       const char *bridge, const struct vsdb_scope *scope,
-       struct vsdb **dbp)
+open__(const char *remote, int timeout_s, long long int deadline,
+       enum vsdb_monitor monitor, const char *bridge,
+       const struct vsdb_scope *scope, bool read_ports, struct vsdb **dbp)
 {
     *dbp = NULL;
     const char *socket = unix_socket(remote);
@@ -392,7 +398,7 @@ open__(const char *remote, int timeout_s, enum vsdb_monitor monitor,
     struct vsdb *db = xzalloc(sizeof *db);
     db->remote = xstrdup(remote);
     db->timeout_s = timeout_s;
-    db->deadline = time_msec() + timeout_s * 1000LL;
+    db->deadline = deadline;
     db->idl = ovsdb_idl_create(remote, &ovsrec_idl_class, true, true);
     omit_unused_tables(db->idl);
     omit_columns(db->idl, unused_columns, ARRAY_SIZE(unused_columns));
@@ -404,6 +410,12 @@ open__(const char *remote, int timeout_s, enum vsdb_monitor monitor,
         /* Set before the first connection, the conditions apply to the
          * initial read. */
         db->scoped = true;
+        if (!read_ports) {
+            /* ovsrec_bridge_update_ports_addvalue() and _delvalue()
+             * change the set without a copy of it. */
+            ovsdb_idl_omit(db->idl, &ovsrec_bridge_col_ports);
+            db->ports_unread = true;
+        }
         set_bridge_condition(db, bridge);
         set_port_condition(db, scope);
         set_iface_condition(db, &scope->names);
@@ -451,20 +463,38 @@ char *
 vsdb_open(const char *remote, int timeout_s, enum vsdb_monitor monitor,
           struct vsdb **dbp)
 {
-    return open__(remote, timeout_s, monitor, NULL, NULL, dbp);
+    return open__(remote, timeout_s, time_msec() + timeout_s * 1000LL,
+                  monitor, NULL, NULL, true, dbp);
+}
+
+/* Returns true if the database has no bridge but the one 'db' reads, if
+ * any: every port is then on it. */
+static bool
+only_bridge(const struct vsdb *db)
+{
+    const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
+    size_t n = ovsrec_open_vswitch_get_bridges(ovs, OVSDB_TYPE_UUID)->n;
+    return n == ovs->n_bridges && n <= 1;
 }
 
 /* Like vsdb_open() with VSDB_CONFIG, but reads only bridge 'bridge' of the
  * bridges, and only the ports in 'scope' (with their interfaces) of all
- * the database's ports, whatever bridge they are on.  The bridge's 'ports'
- * then lists only the ports read; vsdb_find_port_anywhere() finds one
- * that is on another bridge. */
+ * the database's ports, whatever bridge they are on.  vsdb_bridge_ports()
+ * then lists only the ports read (the bridge's own 'ports' may be empty);
+ * vsdb_find_port_anywhere() finds one that is on another bridge. */
 char *
 vsdb_open_scoped(const char *remote, int timeout_s, const char *bridge,
                  const struct vsdb_scope *scope, struct vsdb **dbp)
 {
-    char *error = open__(remote, timeout_s, VSDB_CONFIG, bridge, scope,
-                         dbp);
+    long long int deadline = time_msec() + timeout_s * 1000LL;
+    char *error = open__(remote, timeout_s, deadline, VSDB_CONFIG, bridge,
+                         scope, false, dbp);
+    if (!error && !only_bridge(*dbp)) {
+        /* Another bridge may hold some of the ports read: read which. */
+        vsdb_close(*dbp);
+        error = open__(remote, timeout_s, deadline, VSDB_CONFIG, bridge,
+                       scope, true, dbp);
+    }
     if (!error) {
         error = settle_ifaces(*dbp);
         if (error) {
@@ -715,6 +745,17 @@ vsdb_find_port(const struct ovsrec_open_vswitch *ovs, const char *name,
     return NULL;
 }
 
+/* Returns the bridge that holds every port 'db' has read, if 'db' does not
+ * read the bridge's 'ports' (see only_bridge()); otherwise NULL.  Should a
+ * bridge have been added since, a port read may be on either: none is. */
+static const struct ovsrec_bridge *
+the_bridge(const struct vsdb *db)
+{
+    const struct ovsrec_open_vswitch *ovs = vsdb_root(db);
+    return (db->ports_unread && only_bridge(db) && ovs->n_bridges
+            ? ovs->bridges[0] : NULL);
+}
+
 /* Returns the port named 'name' that 'db' has read, or NULL, and stores
  * its bridge in '*brp' (if nonnull): NULL if 'db' does not read that
  * bridge (see vsdb_open_scoped()). */
@@ -722,16 +763,48 @@ const struct ovsrec_port *
 vsdb_find_port_anywhere(const struct vsdb *db, const char *name,
                         const struct ovsrec_bridge **brp)
 {
-    const struct ovsrec_port *port = vsdb_find_port(vsdb_root(db), name,
-                                                    brp);
+    const struct ovsrec_port *port = (db->ports_unread ? NULL
+                                      : vsdb_find_port(vsdb_root(db), name,
+                                                       brp));
     if (!port) {
         OVSREC_PORT_FOR_EACH (port, db->idl) {
             if (!strcmp(port->name, name)) {
                 break;
             }
         }
+        if (brp) {
+            *brp = port ? the_bridge(db) : NULL;
+        }
     }
     return port;
+}
+
+/* Returns the ports of 'br' that 'db' has read, as a malloc()'d array of
+ * '*n' ports. */
+const struct ovsrec_port **
+vsdb_bridge_ports(const struct vsdb *db, const struct ovsrec_bridge *br,
+                  size_t *n)
+{
+    if (!db->ports_unread) {
+        *n = br->n_ports;
+        return (br->n_ports
+                ? xmemdup(br->ports, br->n_ports * sizeof *br->ports)
+                : NULL);
+    }
+
+    const struct ovsrec_port **ports = NULL;
+    size_t allocated = 0;
+    *n = 0;
+    if (br == the_bridge(db)) {
+        const struct ovsrec_port *port;
+        OVSREC_PORT_FOR_EACH (port, db->idl) {
+            if (*n >= allocated) {
+                ports = x2nrealloc(ports, &allocated, sizeof *ports);
+            }
+            ports[(*n)++] = port;
+        }
+    }
+    return ports;
 }
 
 /* Returns the pid of the running ovs-vswitchd of the OVS whose database is

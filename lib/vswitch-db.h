@@ -102,5 +102,8 @@ const struct ovsrec_port *vsdb_find_port(const struct ovsrec_open_vswitch *,
                                          const struct ovsrec_bridge **);
 const struct ovsrec_port *vsdb_find_port_anywhere(
     const struct vsdb *, const char *name, const struct ovsrec_bridge **);
+const struct ovsrec_port **vsdb_bridge_ports(const struct vsdb *,
+                                             const struct ovsrec_bridge *,
+                                             size_t *n);
 
 #endif /* vswitch-db.h */
