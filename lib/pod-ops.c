@@ -911,7 +911,13 @@ check_created(struct vsdb *db, const char *port_name)
     if (!iface) {
         return xasprintf("port %s vanished", port_name);
     } else if (iface->error) {
-        return xasprintf("port %s: %s", port_name, iface->error);
+        /* ovs-vswitchd's reason is in its log: for a vhost-user port, DPDK
+         * says there when it has all the sockets it allows. */
+        bool vhost = !strcmp(iface->type, "dpdkvhostuserclient");
+        return xasprintf("port %s: %s (ovs-vswitchd's log says why%s)",
+                         port_name, iface->error,
+                         vhost ? "; DPDK allows at most 1024 vhost-user "
+                                 "ports per ovs-vswitchd" : "");
     } else if (!iface->n_ofport || *iface->ofport <= 0) {
         return xasprintf("ovs-vswitchd gave port %s no OpenFlow port "
                          "number", port_name);
