@@ -24,6 +24,7 @@
 #include "vswitch-db.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/random.h>
 #include <unistd.h>
@@ -477,6 +478,35 @@ only_bridge(const struct vsdb *db)
     return n == ovs->n_bridges && n <= 1;
 }
 
+/* Returns the path of the file whose presence says that the database at
+ * 'remote' had more bridges than the one a scoped connection reads when
+ * one last looked.  A scoped connection then reads its bridge's 'ports'
+ * at once, instead of finding out and connecting again.  The file only
+ * saves time: each connection checks the bridges it finds. */
+static char *
+more_bridges_path(const char *remote)
+{
+    char *rundir = vsdb_rundir(remote);
+    char *path = xasprintf("%s/ovs-pod-more-bridges", rundir);
+    free(rundir);
+    return path;
+}
+
+/* Creates or removes the file at 'path' (see more_bridges_path()). */
+static void
+note_more_bridges(const char *path, bool more)
+{
+    if (more) {
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW
+                      | O_NONBLOCK | O_CLOEXEC, 0600);
+        if (fd >= 0) {
+            close(fd);
+        }
+    } else {
+        unlink(path);
+    }
+}
+
 /* Like vsdb_open() with VSDB_CONFIG, but reads only bridge 'bridge' of the
  * bridges, and only the ports in 'scope' (with their interfaces) of all
  * the database's ports, whatever bridge they are on.  vsdb_bridge_ports()
@@ -487,14 +517,20 @@ vsdb_open_scoped(const char *remote, int timeout_s, const char *bridge,
                  const struct vsdb_scope *scope, struct vsdb **dbp)
 {
     long long int deadline = time_msec() + timeout_s * 1000LL;
+    char *hint = more_bridges_path(remote);
+    bool more = !access(hint, F_OK);
     char *error = open__(remote, timeout_s, deadline, VSDB_CONFIG, bridge,
-                         scope, false, dbp);
-    if (!error && !only_bridge(*dbp)) {
+                         scope, more, dbp);
+    if (!error && !more && !only_bridge(*dbp)) {
         /* Another bridge may hold some of the ports read: read which. */
         vsdb_close(*dbp);
+        note_more_bridges(hint, true);
         error = open__(remote, timeout_s, deadline, VSDB_CONFIG, bridge,
                        scope, true, dbp);
+    } else if (!error && more && only_bridge(*dbp)) {
+        note_more_bridges(hint, false);
     }
+    free(hint);
     if (!error) {
         error = settle_ifaces(*dbp);
         if (error) {
