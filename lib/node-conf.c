@@ -153,9 +153,9 @@ node_conf_check_dir(const char *value)
 char *
 node_conf_check_port_type(const char *value)
 {
-    return (!strcmp(value, "dpdkvhostuserclient") || !strcmp(value, "dummy")
+    return (!strcmp(value, NODE_CONF_PORT_TYPE) || !strcmp(value, "dummy")
             ? NULL
-            : xstrdup("use \"dpdkvhostuserclient\" (or \"dummy\", on "
+            : xstrdup("use \""NODE_CONF_PORT_TYPE"\" (or \"dummy\", on "
                       "OVS's dummy datapath for tests)"));
 }
 

@@ -57,6 +57,10 @@ struct node_conf_owner {
     gid_t gid_min, gid_max;
 };
 
+/* The interface type of pod ports, unless the node file or --port-type
+ * says "dummy" (tests on OVS's dummy datapath). */
+#define NODE_CONF_PORT_TYPE "dpdkvhostuserclient"
+
 struct node_conf {
     char *path;                 /* The file read, or NULL for defaults. */
 

@@ -854,7 +854,7 @@ build_create_ports(struct vsdb *db, struct ovsdb_idl_txn *txn, void *aux_,
         struct ovsrec_interface *iface = vsdb_insert_interface(txn);
         ovsrec_interface_set_name(iface, aux->port_names[i]);
         ovsrec_interface_set_type(iface, (ops->port_type ? ops->port_type
-                                          : "dpdkvhostuserclient"));
+                                          : NODE_CONF_PORT_TYPE));
         ovsrec_interface_update_options_setkey(iface, "vhost-server-path",
                                                sock);
         free(sock);
@@ -913,7 +913,7 @@ check_created(struct vsdb *db, const char *port_name)
     } else if (iface->error) {
         /* ovs-vswitchd's reason is in its log: for a vhost-user port, DPDK
          * says there when it has all the sockets it allows. */
-        bool vhost = !strcmp(iface->type, "dpdkvhostuserclient");
+        bool vhost = !strcmp(iface->type, NODE_CONF_PORT_TYPE);
         return xasprintf("port %s: %s (ovs-vswitchd's log says why%s)",
                          port_name, iface->error,
                          vhost ? "; DPDK allows at most 1024 vhost-user "
