@@ -23,7 +23,8 @@ EXTRA_DIST += \
 	vswitchd/patches/0011-ovsdb-monitor-compose-a-conditional-first-update-from-matching-rows.patch \
 	vswitchd/patches/0012-bridge-configure-again-only-the-ports-that-may-have-changed.patch \
 	vswitchd/patches/0013-ovsdb-idl-update-part-of-a-set-that-the-idl-does-not-replicate.patch \
-	vswitchd/patches/0014-bridge-look-over-ports-only-when-needed.patch
+	vswitchd/patches/0014-bridge-look-over-ports-only-when-needed.patch \
+	vswitchd/patches/0015-ofproto-find-the-lowest-mtu-again-only-when-it-may-change.patch
 
 # systemd units, the same for the deb and the rpm: ovsdb-server, then
 # ovs-pod-node (the node file at boot), then ovs-vswitchd through
